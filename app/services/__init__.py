@@ -1,0 +1,1 @@
+"""Use cases of the client (Qt-free). Services own transactions; views call services."""

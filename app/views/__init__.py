@@ -1,0 +1,1 @@
+"""Desktop client views: the only package that imports PySide6."""
