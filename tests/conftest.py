@@ -1,0 +1,28 @@
+"""Session-wide test setup: Qt runs offscreen without a screen; Hypothesis profiles for CI and dev.
+
+Area fixtures live in tests/<area>/conftest.py.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from hypothesis import settings
+
+ON_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _use_offscreen_qt() -> None:
+    """Before any QApplication exists: no screen (or Linux CI) means the offscreen platform."""
+    no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if sys.platform.startswith("linux") and (no_display or ON_CI):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+_use_offscreen_qt()
+
+# No per-example deadline: timings on a loaded 2-core CI machine are not the property under test.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if ON_CI else "dev"))
