@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 
+import keyring
+import pytest
 from hypothesis import settings
+from keyring.backends import fail
 
 ON_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -26,3 +30,13 @@ _use_offscreen_qt()
 settings.register_profile("dev", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, database=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if ON_CI else "dev"))
+
+
+@pytest.fixture(autouse=True)
+def no_keyring() -> Iterator[None]:
+    """Every test starts with no OS keyring, so none ever touches the developer's own;
+    tests of the keyring path start a private Secret Service (tests/store/conftest.py)."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)

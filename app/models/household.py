@@ -28,7 +28,8 @@ class Household(SyncColumns, Base):
     next_visit_due: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
     # Denormalised for the list view: the head's name and the member count.
-    head_name: Mapped[str] = mapped_column(String(50), default="", index=True)
+    head_name: Mapped[str] = mapped_column(String(50), default="")
+    head_name_sort: Mapped[str] = mapped_column(String(200), default="", index=True)  # pinyin
     member_count: Mapped[int] = mapped_column(Integer, default=0)
 
     members: Mapped[list[Member]] = relationship(
