@@ -187,3 +187,123 @@ class AuditAction(LabelledEnum):
     CREATE = "create", "新建"
     UPDATE = "update", "修改"
     DELETE = "delete", "删除"
+
+
+class ReferralState(LabelledEnum):
+    DRAFT = "draft", "草稿"
+    SENT = "sent", "已发送"
+    RECEIVED = "received", "已接收"
+    IN_SERVICE = "in_service", "服务中"
+    COMPLETED = "completed", "已完成"
+    RETURNED = "returned", "已退回"
+    WITHDRAWN = "withdrawn", "已撤回"
+
+
+class ReferralAction(LabelledEnum):
+    SEND = "send", "发送"
+    RECEIVE = "receive", "接收"
+    START = "start", "开始服务"
+    FOLLOW_UP = "follow_up", "跟进记录"
+    COMPLETE = "complete", "完成"
+    RETURN = "return", "退回"
+    WITHDRAW = "withdraw", "撤回"
+
+
+class VisitKind(LabelledEnum):
+    HOME = "home", "上门"
+    PHONE = "phone", "电话"
+    WALK_IN = "walk_in", "来访"
+    ONLINE = "online", "线上"
+
+
+class VisitState(LabelledEnum):
+    DRAFT = "draft", "草稿"
+    FINAL = "final", "已完成"
+
+
+class PlanActionState(LabelledEnum):
+    PLANNED = "planned", "待办"
+    IN_PROGRESS = "in_progress", "进行中"
+    DONE = "done", "已完成"
+    CANCELLED = "cancelled", "已取消"
+
+
+class ResourceCategory(LabelledEnum):
+    """Resource directory categories; the first nine share their codes with NeedCategory."""
+
+    BASIC_LIVING = "basic_living", "基本生活"
+    MEDICAL = "medical", "健康医疗"
+    ELDERLY_CARE = "elderly_care", "养老服务"
+    EMPLOYMENT = "employment", "就业帮扶"
+    EDUCATION = "education", "助学帮扶"
+    PSYCHOLOGICAL = "psychological", "心理服务"
+    DONATION = "donation", "公益捐赠"
+    LEGAL_AID = "legal_aid", "法律援助"
+    HOUSING = "housing", "住房"
+    DISABILITY = "disability", "助残服务"
+    CHILD_CARE = "child_care", "儿童关爱"
+    OTHER = "other", "其他"
+
+
+class ProviderKind(LabelledEnum):
+    DEPARTMENT = "department", "政府部门"
+    SOCIAL_ORG = "social_org", "社会组织"
+    CHARITY = "charity", "慈善组织"
+    ENTERPRISE = "enterprise", "爱心企业"
+    VOLUNTEERS = "volunteers", "志愿者团队"
+    OTHER = "other", "其他"
+
+
+class HelpRequestChannel(LabelledEnum):
+    WINDOW = "window", "窗口"
+    PHONE = "phone", "电话"
+    ONLINE = "online", "线上求助"
+    COMMITTEE = "committee", "居委转报"
+    HOTLINE_12345 = "hotline_12345", "12345"
+    DEPARTMENT = "department", "部门推送"
+
+
+class HelpRequestState(LabelledEnum):
+    NEW = "new", "待受理"
+    ASSIGNED = "assigned", "已分派"
+    IN_PROGRESS = "in_progress", "处理中"
+    CLOSED = "closed", "已办结"
+    CANCELLED = "cancelled", "已撤销"
+
+
+class Urgency(LabelledEnum):
+    URGENT = "urgent", "紧急"
+    HIGH = "high", "较急"
+    NORMAL = "normal", "一般"
+
+
+class UrgentFlag(LabelledEnum):
+    """The urgent flags of the default instrument; instrument files may define more."""
+
+    NO_FOOD = "no_food", "断炊"
+    NO_CAREGIVER = "no_caregiver", "无人照料"
+    SAFETY_HAZARD = "safety_hazard", "安全隐患"
+    UNTREATED_ILLNESS = "untreated_illness", "重病无钱医治"
+    NO_SHELTER = "no_shelter", "无处居住"
+    SELF_HARM_RISK = "self_harm_risk", "自伤自杀风险"
+
+
+class Trend(LabelledEnum):
+    """Direction of a change between two assessments; UP means more hardship."""
+
+    UP = "up", "上升"
+    DOWN = "down", "下降"
+    SAME = "same", "持平"
+
+
+class StandardKind(LabelledEnum):
+    DIBAO = "dibao", "低保标准"
+    LOW_INCOME = "low_income", "低收入认定标准"
+    EXTREME_POVERTY = "extreme_poverty", "特困供养标准"
+
+
+class MatchReason(LabelledEnum):
+    SAME_ID = "same_id", "证件号相同"
+    SAME_NAME_BIRTH = "same_name_birth", "姓名和出生日期相同"
+    SAME_PINYIN_ADDRESS = "same_pinyin_address", "姓名拼音相同且住址相近"
+    SAME_ADDRESS = "same_address", "住址相同"
