@@ -24,7 +24,9 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     op.execute(
         "CREATE TABLE household_search_doc ("
-        " doc INTEGER PRIMARY KEY, household_id VARCHAR(36) NOT NULL UNIQUE)"
+        " doc INTEGER PRIMARY KEY, household_id VARCHAR(36) NOT NULL UNIQUE,"
+        " head_name TEXT NOT NULL, address TEXT NOT NULL, committee_code TEXT NOT NULL,"
+        " members TEXT NOT NULL)"
     )
     op.execute(
         "CREATE VIRTUAL TABLE household_search USING fts5("
