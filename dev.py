@@ -7,6 +7,7 @@ project into it (again only when pyproject.toml changed) and runs the command th
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -70,6 +71,8 @@ TEST_PROGRAMS = {
     "Xvfb": "xvfb",
     "xauth": "xauth",
 }
+# The server suite runs on a throwaway PostgreSQL cluster; Debian keeps its binaries off PATH.
+POSTGRES_GLOB, POSTGRES_PACKAGE = "/usr/lib/postgresql/*/bin/initdb", "postgresql"
 
 
 def say(text: str) -> None:
@@ -143,6 +146,9 @@ def check_system(programs: bool) -> None:
         if missing_programs:
             say(f"the tests need programs that are missing: {' '.join(missing_programs)}")
         packages += [TEST_PROGRAMS[p] for p in missing_programs]
+        if not glob.glob(POSTGRES_GLOB) and shutil.which("initdb") is None:
+            say("the server tests need PostgreSQL's initdb and pg_ctl")
+            packages.append(POSTGRES_PACKAGE)
     require_packages(packages, "system libraries or programs")
 
 

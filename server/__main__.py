@@ -1,41 +1,169 @@
-"""Command line of the server: `nuanxin-server serve --host H --port P --database-url URL`."""
+"""Command line of the server (DESIGN §7):
+
+nuanxin-server serve --database-url URL --host H --port P
+nuanxin-server migrate | purge
+nuanxin-server create-user NAME --role R --scope CODE... | seed-demo --households N
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
+from app.domain.enums import Role
+from server.core import logs
+from server.core.settings import DEFAULT_DATABASE_URL, ServerSettings
+
+if TYPE_CHECKING:
+    from server.core.backend import Backend
+
+EXIT_OK = 0
+EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
 def serve(args: argparse.Namespace) -> int:
-    """Serve the API with uvicorn until interrupted."""
+    """Serve the API with uvicorn until interrupted (SQLite databases are migrated first)."""
     import uvicorn
 
     from server.api.app import create_app
 
-    application = create_app(database_url=args.database_url)
-    uvicorn.run(application, host=args.host, port=args.port, log_level=args.log_level)
-    return 0
+    logs.configure(args.log_level)
+    application = create_app(settings=ServerSettings(database_url=args.database_url))
+    uvicorn.run(
+        application,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+    )
+    return EXIT_OK
+
+
+def migrate(args: argparse.Namespace) -> int:
+    from server.core.database import Database
+    from server.core.database import migrate as upgrade
+
+    database = Database(args.database_url)
+    try:
+        upgrade(database)
+    finally:
+        database.dispose()
+    print(f"database at the newest schema: {args.database_url}")
+    return EXIT_OK
+
+
+def create_user(args: argparse.Namespace) -> int:
+    from server.core.accounts import NewUser
+    from server.core.accounts import create_user as create
+    from server.core.errors import ServerError
+
+    password = os.environ.get("NUANXIN_PASSWORD") or _prompt_password()
+    if password is None:
+        print("no password: set NUANXIN_PASSWORD or run in a terminal", file=sys.stderr)
+        return EXIT_USAGE
+    new = NewUser(args.name, password, Role(args.role), tuple(args.scope), args.display_name)
+    with _backend(args) as backend:
+        try:
+            user = create(backend, new)
+        except ServerError as error:
+            print(f"{error.message} ({error.message_en})", file=sys.stderr)
+            return EXIT_FAILED
+    print(f"created {user.login} ({user.role}, scope {' '.join(user.scope)})")
+    return EXIT_OK
+
+
+def seed_demo(args: argparse.Namespace) -> int:
+    from server.core.demo_seed import seed_demo as seed
+
+    with _backend(args) as backend:
+        report = seed(backend, args.households, args.seed)
+    print(f"demo rows added: {report.rows}")
+    for login, password in report.users.items():
+        print(f"demo user {login} password {password}")
+    return EXIT_OK
+
+
+def purge(args: argparse.Namespace) -> int:
+    from server.core.maintenance import purge as drop
+
+    with _backend(args) as backend:
+        print(f"rows dropped: {drop(backend)}")
+    return EXIT_OK
+
+
+@contextmanager
+def _backend(args: argparse.Namespace) -> Iterator[Backend]:
+    """A backend on a migrated database for one command, closed afterwards."""
+    from server.core.backend import Backend
+    from server.core.maintenance import prepare_schema
+
+    backend = Backend(ServerSettings(database_url=args.database_url))
+    try:
+        prepare_schema(backend.database)
+        yield backend
+    finally:
+        backend.close()
+
+
+def _prompt_password() -> str | None:
+    if not sys.stdin.isatty():
+        return None
+    first = getpass.getpass("password: ")
+    if first != getpass.getpass("again: "):
+        print("the passwords differ", file=sys.stderr)
+        return None
+    return first
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nuanxin-server", description="Nuanxin sync server")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    serve_parser = commands.add_parser("serve", help="serve the HTTP API")
+    database = argparse.ArgumentParser(add_help=False)
+    database.add_argument(
+        "--database-url",
+        default=os.environ.get("NUANXIN_DATABASE_URL") or DEFAULT_DATABASE_URL,
+        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
+        f"(default: $NUANXIN_DATABASE_URL or {DEFAULT_DATABASE_URL})",
+    )
+    serve_parser = commands.add_parser("serve", parents=[database], help="serve the HTTP API")
     serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve_parser.add_argument("--port", type=int, default=8000, help="TCP port (default 8000)")
     serve_parser.add_argument(
-        "--database-url",
-        default=os.environ.get("NUANXIN_DATABASE_URL"),
-        help="SQLAlchemy URL of the server database (default: $NUANXIN_DATABASE_URL)",
-    )
-    serve_parser.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
     )
+    serve_parser.add_argument(
+        "--forwarded-allow-ips",
+        default="127.0.0.1",
+        help="reverse proxies whose X-Forwarded-For is trusted (client address for rate limits)",
+    )
     serve_parser.set_defaults(handler=serve)
+    commands.add_parser(
+        "migrate", parents=[database], help="bring the schema up to date"
+    ).set_defaults(handler=migrate)
+    user = commands.add_parser("create-user", parents=[database], help="add a user")
+    user.add_argument("name", help="login name")
+    user.add_argument("--role", required=True, choices=[r.value for r in Role])
+    user.add_argument(
+        "--scope", required=True, nargs="+", metavar="CODE", help="jurisdiction codes"
+    )
+    user.add_argument("--display-name", default="")
+    user.set_defaults(handler=create_user)
+    demo = commands.add_parser("seed-demo", parents=[database], help="fill with demo data")
+    demo.add_argument("--households", type=int, default=2000)
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.set_defaults(handler=seed_demo)
+    commands.add_parser(
+        "purge", parents=[database], help="drop tombstones older than 180 days"
+    ).set_defaults(handler=purge)
     return parser
 
 

@@ -13,6 +13,8 @@ from app.models.base import Base, utcnow
 
 class OutboxEntry(Base):
     __tablename__ = "outbox"
+    # A device's mids must only ever grow, also after acknowledged entries are deleted.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     mid: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     entity: Mapped[str] = mapped_column(String(32))

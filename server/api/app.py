@@ -1,18 +1,81 @@
-"""The FastAPI application of the Nuanxin server: routers mounted under /api/v1."""
+"""The FastAPI application of the Nuanxin server: thin routers over server.core under /api/v1."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
+
 from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
 
 from app import __version__
-from server.api import health
+from app.sync.wire import API_PREFIX, GZIP_MIN_BYTES
+from server.api import admin, auth, errors, health, sync
+from server.api.middleware import AccessLog, GunzipRequests
+from server.api.responses import ERRORS
+from server.core.backend import Backend
+from server.core.maintenance import prepare_schema, purge
+from server.core.settings import ServerSettings
 
-API_PREFIX = "/api/v1"
+PURGE_EVERY_S = 24 * 3600
+DESCRIPTION = "Sync server of 暖心 Nuanxin. Protocol: server/core/README.md in the source tree."
 
 
-def create_app(database_url: str | None = None) -> FastAPI:
-    """A new application; `database_url` is kept in `app.state` for the routers that need it."""
-    application = FastAPI(title="Nuanxin 暖心 server", version=__version__)
-    application.state.database_url = database_url
-    application.include_router(health.router, prefix=API_PREFIX)
+def create_app(
+    database_url: str | None = None,
+    *,
+    settings: ServerSettings | None = None,
+    backend: Backend | None = None,
+) -> FastAPI:
+    """An application on ``backend``, or on a new one for ``settings``/``database_url`` that is
+    prepared (schema, purge) when the app starts and closed when it stops."""
+    owned = backend is None
+    if backend is None:
+        settings = settings or ServerSettings()
+        if database_url:
+            settings = _with_url(settings, database_url)
+        backend = Backend(settings)
+    serving = backend
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if not owned:
+            yield
+            return
+        prepare_schema(serving.database)
+        purging = asyncio.create_task(_purge_daily(serving))
+        try:
+            yield
+        finally:
+            purging.cancel()
+            serving.close()
+
+    application = FastAPI(
+        title="Nuanxin 暖心 server",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        responses=ERRORS,
+    )
+    application.state.backend = backend
+    application.state.database_url = backend.settings.database_url
+    for router in (health.router, auth.router, sync.router, admin.router):
+        application.include_router(router, prefix=API_PREFIX)
+    errors.install(application)
+    application.add_middleware(GunzipRequests, limit=backend.settings.max_body_bytes)
+    application.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=5)
+    application.add_middleware(AccessLog)
     return application
+
+
+async def _purge_daily(backend: Backend) -> None:
+    """Drop expired tombstones and tokens at start and then once a day."""
+    while True:
+        await asyncio.to_thread(purge, backend)
+        await asyncio.sleep(PURGE_EVERY_S)
+
+
+def _with_url(settings: ServerSettings, url: str) -> ServerSettings:
+    return replace(settings, database_url=url)

@@ -71,6 +71,7 @@ def upgrade() -> None:
         sa.Column("base_seq", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("mid", name=op.f("pk_outbox")),
+        sqlite_autoincrement=True,  # mids are never reused after acknowledged entries go
     )
     op.create_index(op.f("ix_outbox_row_id"), "outbox", ["row_id"])
 

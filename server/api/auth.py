@@ -1,0 +1,36 @@
+"""/api/v1/auth: login (registers the device), refresh (rotates), logout, me."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+
+from app.sync.wire import LoginRequest, RefreshRequest, TokenPair, UserInfo
+from server.api.deps import BackendDep, PrincipalDep, client_address
+from server.api.responses import ERRORS, wire_response
+from server.core import accounts, auth
+
+router = APIRouter(prefix="/auth", tags=["auth"], responses=ERRORS)
+
+
+@router.post("/login", response_model=TokenPair)
+def login(body: LoginRequest, request: Request, backend: BackendDep) -> Response:
+    """Password login; without ``device_id`` this laptop is registered as a new device."""
+    return wire_response(auth.login(backend, body, client_address(request)))
+
+
+@router.post("/refresh", response_model=TokenPair)
+def refresh(body: RefreshRequest, backend: BackendDep) -> Response:
+    """A new token pair for a refresh token, which is used up (present it again: 401)."""
+    return wire_response(auth.refresh(backend, body.refresh_token))
+
+
+@router.post("/logout", status_code=204)
+def logout(principal: PrincipalDep, backend: BackendDep) -> Response:
+    """Revoke this device's tokens."""
+    auth.logout(backend, principal)
+    return Response(status_code=204)
+
+
+@router.get("/me", response_model=UserInfo)
+def me(principal: PrincipalDep, backend: BackendDep) -> Response:
+    return wire_response(accounts.me(backend, principal))

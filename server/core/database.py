@@ -1,0 +1,115 @@
+"""The server database: one engine for SQLite (WAL) or PostgreSQL, read and write transactions.
+
+Writes on SQLite begin with BEGIN IMMEDIATE, so two writers queue on the database lock instead of
+failing on a lock upgrade; on PostgreSQL the push locks the counter row (SELECT … FOR UPDATE).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
+SQLITE_BUSY_MS = 30_000
+WRITE_OPTION = "nuanxin_write"
+
+
+class Database:
+    """Sessions on one database URL (``sqlite://`` is a private in-memory database)."""
+
+    def __init__(self, url: str, *, pool_size: int = 10) -> None:
+        self.url = url
+        parsed = make_url(url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.is_memory = self.is_sqlite and parsed.database in (None, "", ":memory:")
+        self.engine = self._make_engine(url, pool_size)
+        # An in-memory database is one shared connection: its transactions take turns.
+        self._turns: threading.RLock | None = threading.RLock() if self.is_memory else None
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        writer = self.engine.execution_options(**{WRITE_OPTION: True})
+        self._write = sessionmaker(writer, expire_on_commit=False)
+
+    def _make_engine(self, url: str, pool_size: int) -> Engine:
+        if not self.is_sqlite:
+            return create_engine(
+                url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+            )
+        args: dict[str, Any] = {"check_same_thread": False, "timeout": SQLITE_BUSY_MS / 1000}
+        if self.is_memory:
+            engine = create_engine("sqlite://", connect_args=args, poolclass=StaticPool)
+        else:
+            engine = create_engine(url, connect_args=args, pool_size=pool_size)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads (committed at the end, so nothing is held open)."""
+        with self._turn(), self._read() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A write transaction: committed when the block ends, rolled back when it raises."""
+        with self._turn(), self._write() as session, session.begin():
+            yield session
+
+    def _turn(self) -> threading.RLock | nullcontext[None]:
+        return self._turns if self._turns is not None else nullcontext()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event emits BEGIN itself
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    write = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+# ---- migrations ---------------------------------------------------------------------------------
+
+
+def _alembic_config(database: Database) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", database.url)
+    return config
+
+
+def migrate(database: Database) -> None:
+    """Bring the schema to the newest revision (idempotent)."""
+    config = _alembic_config(database)
+    with database._turn(), database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def schema_is_current(database: Database) -> bool:
+    """True when the database is at the newest migration."""
+    head = ScriptDirectory.from_config(_alembic_config(database)).get_current_head()
+    with database._turn(), database.engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    return current == head

@@ -1,0 +1,271 @@
+"""Push (DESIGN §5): a device's mutations applied in one transaction, each exactly once.
+
+The device's last taken mid makes retries idempotent: a mid at or below it gets the outcome stored
+when it was first taken, byte for byte. Each mutation is applied, partly applied with conflicts,
+or refused with a reason; a refusal never stops the mutations after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from itertools import pairwise
+from typing import Any
+
+import orjson
+from pydantic import TypeAdapter
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.sync.wire import (
+    OLDEST_CLIENT_SCHEMA,
+    SCHEMA_VERSION,
+    ErrorCode,
+    FieldConflict,
+    Mutation,
+    MutationStatus,
+    Outcome,
+    PushRequest,
+    PushResponse,
+    Refusal,
+    RefusalCode,
+)
+from server.core.backend import Backend
+from server.core.conflicts import store_conflict
+from server.core.entities import RULES, EntityRule, bad_field_names, has_nul
+from server.core.errors import BadRequest, Forbidden, check_schema_version
+from server.core.merge import Clash, merge
+from server.core.placement import Placement
+from server.core.records import (
+    Author,
+    change_record,
+    create_record,
+    lock_counter,
+    move_record,
+    row_of,
+    value_at,
+)
+from server.core.refusals import Refused, refusal
+from server.core.scope import Access, Principal
+from server.models import AppliedMutation, Conflict, Counter, Device, Record
+
+_OUTCOME = TypeAdapter(Outcome)
+
+
+def push(backend: Backend, principal: Principal, request: PushRequest) -> PushResponse:
+    check_schema_version(request.schema_version, oldest=OLDEST_CLIENT_SCHEMA, newest=SCHEMA_VERSION)
+    _check_request(backend, principal, request)
+    with backend.database.writing() as session:
+        counter = lock_counter(session)
+        device = session.get(Device, principal.device_id)
+        assert device is not None  # authentication found it
+        device.last_seen_at = backend.now()
+        applier = Applier(backend, session, counter, principal)
+        outcomes = []
+        for mutation in request.mutations:
+            if mutation.mid <= device.last_mid:
+                outcomes.append(_replay(session, device, mutation))
+                continue
+            outcome = applier.apply(mutation)
+            session.add(
+                AppliedMutation(
+                    device_id=device.id,
+                    mid=mutation.mid,
+                    entity=mutation.entity,
+                    row_id=mutation.id,
+                    digest=mutation_digest(mutation),
+                    outcome=orjson.loads(orjson.dumps(outcome)),
+                    at=backend.now(),
+                )
+            )
+            device.last_mid = mutation.mid
+            outcomes.append(outcome)
+        return PushResponse(outcomes=outcomes, last_mid=device.last_mid, server_seq=counter.seq)
+
+
+def _check_request(backend: Backend, principal: Principal, request: PushRequest) -> None:
+    if request.device_id != principal.device_id:
+        raise Forbidden(
+            ErrorCode.DEVICE_MISMATCH,
+            "推送的设备与登录的设备不一致，请重新登录。",
+            "device_id is not the device of this access token",
+        )
+    mids = [m.mid for m in request.mutations]
+    if any(mid <= 0 for mid in mids) or any(b <= a for a, b in pairwise(mids)):
+        raise BadRequest(
+            ErrorCode.INVALID_REQUEST,
+            "待同步的修改顺序有误（mid 必须为正且递增）。",
+            "mids must be positive and strictly increasing",
+        )
+    if len(mids) > backend.settings.max_mutations:
+        raise BadRequest(
+            ErrorCode.INVALID_REQUEST,
+            f"一次最多推送 {backend.settings.max_mutations} 条修改。",
+            f"at most {backend.settings.max_mutations} mutations per push",
+        )
+
+
+def _replay(session: Session, device: Device, mutation: Mutation) -> Outcome:
+    """The stored outcome of a mid already taken (a retry); a different row under it is refused."""
+    stored = session.get(AppliedMutation, (device.id, mutation.mid))
+    if stored is not None and stored.digest == mutation_digest(mutation):
+        return _OUTCOME.validate_python(stored.outcome)
+    reason = refusal(
+        RefusalCode.MID_REUSED,
+        "本机的修改编号已被使用过，这条修改未被接受；请运行诊断并联系管理员。",
+        f"mid {mutation.mid} was already taken by another mutation (last taken {device.last_mid})",
+    )
+    return _refused(mutation, reason)
+
+
+def mutation_digest(mutation: Mutation) -> str:
+    """SHA-256 of a mutation's content: tells a retry from another edit under a reused mid."""
+    content = (mutation.entity, mutation.id, mutation.fields, mutation.base_seq, mutation.resolves)
+    return hashlib.sha256(orjson.dumps(content, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+def _refused(mutation: Mutation, reason: Refusal) -> Outcome:
+    return Outcome(
+        mid=mutation.mid,
+        entity=mutation.entity,
+        id=mutation.id,
+        status=MutationStatus.REFUSED,
+        seq=0,
+        refusal=reason,
+    )
+
+
+class Applier:
+    """Applies one push's mutations inside its transaction (the counter row is locked)."""
+
+    def __init__(
+        self, backend: Backend, session: Session, counter: Counter, principal: Principal
+    ) -> None:
+        self.backend = backend
+        self.session = session
+        self.counter = counter
+        self.principal = principal
+        self._access: Access | None = None
+        self._tree_version = -1
+
+    @property
+    def access(self) -> Access:
+        """The principal's expanded scope, recomputed after a jurisdiction edit in this push."""
+        if self._access is None or self._tree_version != self.counter.tree_version:
+            self.session.flush()
+            tree = self.backend.trees.tree(self.session, self.counter.tree_version)
+            self._access = Access.of(self.principal, tree)
+            self._tree_version = self.counter.tree_version
+        return self._access
+
+    def apply(self, mutation: Mutation) -> Outcome:
+        try:
+            return self._apply(mutation)  # every check that can refuse runs before any write
+        except Refused as refused:
+            return _refused(mutation, refused.reason)
+
+    def _apply(self, mutation: Mutation) -> Outcome:
+        rule = _rule(mutation)
+        self._check_fields(rule, mutation)
+        author = Author(self.principal.login, self.principal.device_id, mutation.mid, self.now)
+        record = self.session.get(Record, (mutation.entity, mutation.id))
+        placement = Placement(self.session, self.access, rule)
+        if record is None:
+            record = self._create(rule, mutation, placement, author)
+            return self._outcome(mutation, record, list(mutation.fields), [])
+        self.access.check_write(rule, record.scope_code)
+        current = {**record.fields, "deleted": record.deleted}
+        result = merge(
+            current,
+            record.field_seq,
+            mutation.fields,
+            mutation.base_seq,
+            lambda name: value_at(self.session, record, name, mutation.base_seq),
+        )
+        place = placement.after_change(record, result.apply)
+        if result.apply:
+            change_record(self.session, self.counter, record, result.apply, author)
+        if place is not None:
+            move_record(self.session, self.counter, record, place, self.now)
+        conflicts = [self._store_conflict(record, clash, author) for clash in result.clashes]
+        self._resolve(mutation, record)
+        return self._outcome(mutation, record, list(result.apply), conflicts)
+
+    @property
+    def now(self) -> Any:
+        return self.backend.now()
+
+    def _create(
+        self, rule: EntityRule, mutation: Mutation, placement: Placement, author: Author
+    ) -> Record:
+        if mutation.base_seq > 0:
+            raise Refused(
+                refusal(
+                    RefusalCode.ROW_PURGED,
+                    "这条记录已在服务器上删除并清理，修改无法保存。",
+                    "the row was deleted and purged on the server",
+                )
+            )
+        place = placement.for_new(mutation.fields, mutation.id)
+        self.access.check_write(rule, place[0])
+        key = (mutation.entity, mutation.id)
+        return create_record(self.session, self.counter, key, place, mutation.fields, author)
+
+    def _check_fields(self, rule: EntityRule, mutation: Mutation) -> None:
+        bad = bad_field_names(mutation.fields) or [
+            n for n, v in mutation.fields.items() if has_nul(v)
+        ]
+        if bad or mutation.base_seq < 0 or mutation.base_seq > self.counter.seq:
+            what = ", ".join(bad) if bad else f"base_seq {mutation.base_seq}"
+            code = RefusalCode.INVALID_FIELDS if bad else RefusalCode.BAD_BASE_SEQ
+            raise Refused(
+                refusal(
+                    code,
+                    f"修改内容无效（{what}）。",
+                    f"invalid mutation: {what}",
+                    bad[0] if bad else "",
+                )
+            )
+
+    def _store_conflict(self, record: Record, clash: Clash, author: Author) -> FieldConflict:
+        return store_conflict(self.session, record, clash, author)
+
+    def _resolve(self, mutation: Mutation, record: Record) -> None:
+        if not mutation.resolves:
+            return
+        stmt = select(Conflict).where(
+            Conflict.id.in_(mutation.resolves),
+            Conflict.entity == record.entity,
+            Conflict.row_id == record.id,
+            Conflict.resolved_at.is_(None),
+        )
+        for conflict in self.session.execute(stmt).scalars():
+            conflict.resolved_at = self.now
+            conflict.resolved_by = self.principal.login
+
+    def _outcome(
+        self, mutation: Mutation, record: Record, applied: list[str], conflicts: list[FieldConflict]
+    ) -> Outcome:
+        self.session.flush()
+        return Outcome(
+            mid=mutation.mid,
+            entity=mutation.entity,
+            id=mutation.id,
+            status=MutationStatus.CONFLICT if conflicts else MutationStatus.APPLIED,
+            seq=record.seq,
+            applied=sorted(applied),
+            conflicts=conflicts,
+            row=row_of(record),
+        )
+
+
+def _rule(mutation: Mutation) -> EntityRule:
+    rule = RULES.get(mutation.entity)
+    if rule is None:
+        raise Refused(
+            refusal(
+                RefusalCode.UNKNOWN_ENTITY,
+                f"服务器不认识这种记录（{mutation.entity}），请升级服务器或客户端。",
+                f"unknown entity {mutation.entity!r}",
+            )
+        )
+    return rule

@@ -1,0 +1,194 @@
+"""Writing synced rows: the gap-free sequence, new rows, field changes, scope moves, projections.
+
+Every function runs inside the push's write transaction, after the counter row is locked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.sync.wire import Row
+from server.core.entities import DELETED, children_of
+from server.models import Counter, Jurisdiction, Record, Revision, ScopeExit
+
+COUNTER_ID = 1
+
+
+def lock_counter(session: Session) -> Counter:
+    """The counter row, locked until commit (FOR UPDATE on PostgreSQL; SQLite's write lock is
+    already held by BEGIN IMMEDIATE). Every writer queues here, so seqs commit in order."""
+    stmt = select(Counter).where(Counter.id == COUNTER_ID).with_for_update()
+    return session.execute(stmt).scalar_one()
+
+
+def take_seq(counter: Counter) -> int:
+    counter.seq += 1
+    return counter.seq
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who makes a change: the user's login, their device and the mutation's mid."""
+
+    login: str
+    device_id: str
+    mid: int
+    at: dt.datetime
+
+
+def row_of(record: Record) -> Row:
+    return Row(
+        entity=record.entity,
+        id=record.id,
+        seq=record.seq,
+        scope_code=record.scope_code,
+        deleted=record.deleted,
+        fields=record.fields,
+        created_at=record.created_at,
+        created_by=record.created_by,
+        updated_at=record.updated_at,
+        updated_by=record.updated_by,
+    )
+
+
+def create_record(
+    session: Session,
+    counter: Counter,
+    key: tuple[str, str],
+    place: tuple[str, str | None],
+    values: dict[str, Any],
+    author: Author,
+) -> Record:
+    """A new row with every field stamped with its first seq; ``place`` is (scope, parent id)."""
+    seq = take_seq(counter)
+    fields = {k: v for k, v in values.items() if k != DELETED}
+    record = Record(
+        entity=key[0],
+        id=key[1],
+        scope_code=place[0],
+        parent_id=place[1],
+        fields=fields,
+        field_seq=dict.fromkeys(values, seq),
+        deleted=bool(values.get(DELETED, False)),
+        seq=seq,
+        created_at=author.at,
+        created_by=author.login,
+        updated_at=author.at,
+        updated_by=author.login,
+    )
+    session.add(record)
+    _revise(session, record, values, author)
+    project_jurisdiction(session, counter, record)
+    return record
+
+
+def change_record(
+    session: Session, counter: Counter, record: Record, changes: dict[str, Any], author: Author
+) -> None:
+    """Apply field changes under a new seq and remember them in the revision history."""
+    seq = take_seq(counter)
+    fields = dict(record.fields)
+    field_seq = dict(record.field_seq)
+    for name, value in changes.items():
+        field_seq[name] = seq
+        if name == DELETED:
+            record.deleted = bool(value)
+        else:
+            fields[name] = value
+    record.fields = fields
+    record.field_seq = field_seq
+    record.seq = seq
+    record.updated_at = author.at
+    record.updated_by = author.login
+    _revise(session, record, changes, author)
+    project_jurisdiction(session, counter, record)
+
+
+def move_record(
+    session: Session,
+    counter: Counter,
+    record: Record,
+    place: tuple[str, str | None],
+    at: dt.datetime,
+) -> None:
+    """Give a row (and, recursively, its children) a new scope; each move is a new seq and a
+    scope exit, so pulls in the old scope drop the row and pulls in the new one fetch it."""
+    scope_code, parent_id = place
+    record.parent_id = parent_id
+    if scope_code == record.scope_code:
+        return
+    if record.seq != counter.seq:  # not changed by this mutation yet: it needs a seq of its own
+        record.seq = take_seq(counter)
+    session.add(
+        ScopeExit(
+            seq=record.seq,
+            entity=record.entity,
+            row_id=record.id,
+            from_code=record.scope_code,
+            to_code=scope_code,
+            at=at,
+        )
+    )
+    record.scope_code = scope_code
+    session.flush()
+    for rule in children_of(record.entity):
+        stmt = select(Record).where(Record.entity == rule.name, Record.parent_id == record.id)
+        for child in session.execute(stmt).scalars():
+            child.seq = take_seq(counter)
+            move_record(session, counter, child, (scope_code, record.id), at)
+
+
+def value_at(session: Session, record: Record, name: str, seq: int) -> Any:
+    """The value a field had at ``seq`` (None before it existed), from the revision history."""
+    stmt = (
+        select(Revision.fields)
+        .where(Revision.entity == record.entity, Revision.row_id == record.id)
+        .where(Revision.seq <= seq)
+        .order_by(Revision.seq.desc())
+    )
+    for fields in session.execute(stmt).scalars():
+        if name in fields:
+            return fields[name]
+    return False if name == DELETED else None
+
+
+def _revise(session: Session, record: Record, values: dict[str, Any], author: Author) -> None:
+    session.add(
+        Revision(
+            seq=record.seq,
+            entity=record.entity,
+            row_id=record.id,
+            fields=values,
+            user_login=author.login,
+            device_id=author.device_id,
+            mid=author.mid,
+            at=author.at,
+        )
+    )
+
+
+def project_jurisdiction(session: Session, counter: Counter, record: Record) -> None:
+    """Keep the typed jurisdiction table (which scope expands along) equal to the rows."""
+    if record.entity != "jurisdiction":
+        return
+    stmt = select(Jurisdiction).where(Jurisdiction.record_id == record.id)
+    projected = session.execute(stmt).scalar_one_or_none()
+    if projected is not None:
+        session.delete(projected)
+        session.flush()
+    code = record.fields.get("code")
+    if not record.deleted and isinstance(code, str) and code:
+        session.add(
+            Jurisdiction(
+                code=code,
+                parent_code=record.fields.get("parent_code"),
+                level=str(record.fields.get("level", "")),
+                name=str(record.fields.get("name", "")),
+                record_id=record.id,
+            )
+        )
+    counter.tree_version += 1

@@ -1,0 +1,159 @@
+"""Pull stories: pages in seq order with a cursor, scope codes and fingerprints, 410 after the
+tombstone purge, 426 for an old client. Run on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import uuid
+
+from fastapi.testclient import TestClient
+
+from app.sync import wire
+from server.core.backend import Backend
+from server.core.maintenance import purge
+from tests.server.laptops import Laptop
+from tests.server.world import COMMITTEE_11, COMMITTEE_12, COMMITTEE_21, DISTRICT, STREET_1
+
+
+def households(laptop: Laptop, count: int, committee: str = COMMITTEE_11) -> list[str]:
+    ids = [str(uuid.uuid4()) for _ in range(count)]
+    laptop.push(*[laptop.mutation("household", i, {"committee_code": committee}) for i in ids])
+    return ids
+
+
+def test_pages_come_in_seq_order_and_the_cursor_resumes_without_loss(api: TestClient) -> None:
+    station = Laptop(api, "station")
+    made = households(station, 23, COMMITTEE_11) + households(station, 7, COMMITTEE_12)
+
+    seen: list[int] = []
+    pages = 0
+    while True:
+        page = station.pull(limit=10)
+        pages += 1
+        seen += [row.seq for row in page.rows]
+        if not page.has_more:
+            break
+
+    assert seen == sorted(seen) and len(seen) == len(set(seen))
+    assert len(seen) == 6 + len(made)  # the public jurisdictions and every household
+    assert pages == 4
+    assert station.cursor == page.server_seq
+    assert station.pull().rows == []
+
+
+def test_each_user_pulls_only_their_scope_and_the_public_rows(api: TestClient) -> None:
+    advisor, outsider = Laptop(api, "advisor"), Laptop(api, "outsider")
+    mine = set(households(advisor, 3))
+    theirs = set(households(outsider, 2, COMMITTEE_21))
+
+    advisor_rows = advisor.pull_all()
+    supervisor_rows = Laptop(api, "supervisor").pull_all()
+
+    assert {i for e, i in advisor_rows if e == "household"} == mine
+    assert {i for e, i in supervisor_rows if e == "household"} == mine | theirs
+    assert sum(e == "jurisdiction" for e, _ in advisor_rows) == 6
+
+
+def test_scope_codes_come_until_the_client_holds_their_fingerprint(api: TestClient) -> None:
+    station = Laptop(api, "station")
+
+    first = station.pull()
+    again = station.pull(scope_fingerprint=first.scope.fingerprint)
+
+    assert first.scope.codes == sorted([STREET_1, COMMITTEE_11, COMMITTEE_12])
+    assert again.scope.codes is None
+    assert again.scope.fingerprint == first.scope.fingerprint
+
+
+def test_codes_that_entered_the_scope_are_fetched_alone(api: TestClient) -> None:
+    station = Laptop(api, "station")
+    households(station, 2, COMMITTEE_11)
+    wanted = set(households(station, 3, COMMITTEE_12))
+
+    rows = station.pull_all(codes=COMMITTEE_12)
+
+    assert {i for _, i in rows} == wanted
+    assert station.pull_raw(0, codes=COMMITTEE_21).status_code == 403
+
+
+def test_a_cursor_older_than_the_purged_tombstones_gets_410(
+    api: TestClient, backend: Backend
+) -> None:
+    advisor = Laptop(api, "advisor")
+    (row_id,) = households(advisor, 1)
+    stale_cursor = advisor.pull().cursor - 1
+    row = advisor.push(advisor.mutation("household", row_id, {"deleted": True}, stale_cursor + 1))
+    assert row.outcomes[0].row is not None and row.outcomes[0].row.deleted
+
+    purge(backend, now=backend.now() + dt.timedelta(days=181))  # its tokens expire too
+    advisor.tokens = advisor.log_in(advisor.device_id)
+    expired = advisor.pull_raw(stale_cursor)
+
+    assert expired.status_code == 410
+    assert expired.json()["code"] == "cursor_expired"
+    assert ("household", row_id) not in advisor.pull_all(0)  # the re-bootstrap
+    assert advisor.pull_raw(advisor.cursor).status_code == 200
+
+
+def test_a_cursor_ahead_of_the_server_gets_410(api: TestClient) -> None:
+    advisor = Laptop(api, "advisor")
+
+    response = advisor.pull_raw(10_000)
+
+    assert response.status_code == 410
+
+
+def test_an_old_client_gets_426_on_pull_and_push(api: TestClient) -> None:
+    advisor = Laptop(api, "advisor")
+    body = {"device_id": advisor.device_id, "schema_version": 0, "mutations": []}
+
+    pulled = advisor.pull_raw(0, schema_version=0)
+    pushed = api.post(wire.PUSH_PATH, json=body, headers=advisor.headers)
+
+    assert pulled.status_code == pushed.status_code == 426
+    assert pulled.json()["code"] == "client_outdated"
+    assert "升级" in pulled.json()["message"]
+
+
+def test_large_pages_leave_gzipped_and_gzipped_pushes_are_read(api: TestClient) -> None:
+    supervisor, station = Laptop(api, "supervisor"), Laptop(api, "station")
+    notes = "长期独居，需定期探访。" * 20
+    ids = [str(uuid.uuid4()) for _ in range(50)]
+    mutations = [
+        station.mutation("household", i, {"committee_code": COMMITTEE_11, "notes": notes})
+        for i in ids
+    ]
+    body = station.push_body(mutations)
+    response = api.post(
+        wire.PUSH_PATH,
+        content=gzip.compress(body),
+        headers={**station.headers, "Content-Encoding": "gzip", "Content-Type": "application/json"},
+    )
+    assert response.status_code == 200, response.text
+
+    pulled = api.get(
+        wire.PULL_PATH,
+        params={"cursor": 0, "schema_version": wire.SCHEMA_VERSION},
+        headers={**supervisor.headers, "Accept-Encoding": "gzip"},
+    )
+
+    assert pulled.headers["content-encoding"] == "gzip"
+    assert len(wire.decode(wire.PullPage, pulled.content).rows) == 6 + 50
+    assert DISTRICT in {
+        r.fields.get("code") for r in wire.decode(wire.PullPage, pulled.content).rows
+    }
+
+
+def test_a_gzip_bomb_is_refused(api: TestClient, backend: Backend) -> None:
+    station = Laptop(api, "station")
+    bomb = gzip.compress(b" " * (backend.settings.max_body_bytes + 1))
+
+    response = api.post(
+        wire.PUSH_PATH,
+        content=bomb,
+        headers={**station.headers, "Content-Encoding": "gzip", "Content-Type": "application/json"},
+    )
+
+    assert response.status_code == 413
+    assert response.json()["code"] == "body_too_large"
