@@ -51,6 +51,7 @@ __all__ = [
     "SearchHit",
     "ensure_index",
     "index_household",
+    "index_new_households",
     "rebuild_index",
     "search_households",
 ]
@@ -144,6 +145,29 @@ def index_household(session: Session, household_id: str) -> None:
     inserted = connection.exec_driver_sql(_INSERT_DOC, (doc, *_doc_values(household, members)))
     doc = inserted.lastrowid if doc is None else doc  # a new household gets the next number
     connection.exec_driver_sql(_INSERT_FTS, (doc, *_fts_values(household, members)))
+
+
+def index_new_households(session: Session, household_ids: Sequence[str]) -> None:
+    """Index households that have no document yet (a bulk import), a batch at a time: the same
+    documents as index_household gives, in a few statements instead of several per household."""
+    session.flush()
+    connection = session.connection()
+    for first in range(0, len(household_ids), 500):
+        ids = list(household_ids[first : first + 500])
+        members: dict[str, list[Any]] = {}
+        for member in session.execute(
+            select(*_MEMBER_COLUMNS).where(Member.household_id.in_(ids), Member.deleted.is_(False))
+        ):
+            members.setdefault(member.household_id, []).append(member)
+        households = session.execute(
+            select(*_HOUSEHOLD_COLUMNS).where(Household.id.in_(ids), Household.deleted.is_(False))
+        ).all()
+        last = connection.exec_driver_sql(f"SELECT coalesce(max(doc), 0) FROM {DOC_TABLE}")
+        start = int(last.scalar_one())
+        batch = [(start + i + 1, h, members.get(h.id, [])) for i, h in enumerate(households)]
+        if batch:
+            connection.exec_driver_sql(_INSERT_DOC, [(d, *_doc_values(h, m)) for d, h, m in batch])
+            connection.exec_driver_sql(_INSERT_FTS, [(d, *_fts_values(h, m)) for d, h, m in batch])
 
 
 def rebuild_index(session: Session) -> int:

@@ -40,6 +40,7 @@ def store(tmp_path: Path, store_key: bytes) -> Iterator[Store]:
 
 # ---- workflow fixtures (visits, assessments, plans, referrals, intake, ledgers) -------------
 
+
 @pytest.fixture
 def advisor_id(store: Store) -> str:
     """The signed-in advisor's user id (login ``advisor1``)."""
