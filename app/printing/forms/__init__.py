@@ -1,0 +1,1 @@
+"""One module per printed form; each builds the form's flowables from a ``FormData``."""
