@@ -7,8 +7,6 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from pypinyin import lazy_pinyin
-
 from app.domain.addresses import (
     ADDRESS_THRESHOLD,
     NormalizedAddress,
@@ -67,6 +65,8 @@ def name_key(name: str) -> str:
 def name_pinyin(name: str) -> str:
     """Toneless pinyin of a name, syllables joined ('张伟' and '章炜' -> 'zhangwei')."""
     key = name_key(name).replace("·", "")
+    from pypinyin import lazy_pinyin  # heavy (0.2 s, 55 MB): loaded on first use
+
     return "".join(lazy_pinyin(key)).casefold()
 
 

@@ -13,6 +13,8 @@ from app.models.base import Base, SyncColumns
 
 class Household(SyncColumns, Base):
     __tablename__ = "household"
+    # Counting live households (the list, the status bar) reads this index, not the table.
+    __table_args__ = (Index("ix_household_deleted", "deleted"),)
 
     committee_code: Mapped[str] = mapped_column(
         String(12), ForeignKey("jurisdiction.code"), index=True

@@ -19,7 +19,6 @@ from app.domain.enums import JurisdictionLevel, Role
 from app.services import demo_vocabulary as vocab
 from app.services.demo_people import PeopleMaker
 
-DEMO_TODAY = date(2026, 1, 5)
 DEMO_MARK = "示例·"
 DEMO_DISTRICT_PREFIX = "3109"
 DEMO_LOGIN = "demo"  # the advisor the demo profile works as
@@ -63,14 +62,17 @@ class IdMaker:
         return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
-def generate(households: int, *, seed: int = 2026) -> DemoData:
-    """``households`` households with members, in a tree just large enough for them."""
+def generate(households: int, *, seed: int = 2026, today: date | None = None) -> DemoData:
+    """``households`` households with members, in a tree just large enough for them.
+
+    Dates (ages, next visits) are relative to ``today`` so a demo made any day looks current;
+    the same seed and day give the same data."""
     rng = random.Random(seed)
     new_id = IdMaker(rng)
     data = DemoData()
     wanted = max(4, -(-households // HOUSEHOLDS_PER_COMMITTEE))
     committees = _tree(rng, new_id, data, wanted)
-    people = PeopleMaker(rng, new_id, DEMO_TODAY)
+    people = PeopleMaker(rng, new_id, today or date.today())
     for index in range(households):
         committee = committees[rng.randrange(len(committees))]
         household, members = people.household(index, committee.district)

@@ -11,8 +11,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
-
 # Marks the boundary between two members in a column, so that a phrase never spans two names.
 # A private-use character: a token for FTS5's unicode61, but never produced from user input.
 MEMBER_SEPARATOR = "\ue000"
@@ -74,6 +72,8 @@ def _syllables(text: str) -> tuple[str, ...]:
 
     Cached: given names and surnames repeat far more than whole names do."""
     syllables: list[str] = []
+    from pypinyin import lazy_pinyin  # heavy (0.2 s, 55 MB): loaded on first use
+
     for chunk in lazy_pinyin(text, errors="default"):
         chunk = normalize(chunk)
         if chunk.isascii():

@@ -130,6 +130,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_household_committee_code"), "household", ["committee_code"])
     op.create_index(op.f("ix_household_head_name_sort"), "household", ["head_name_sort"])
     op.create_index(op.f("ix_household_status"), "household", ["status"])
+    op.create_index("ix_household_deleted", "household", ["deleted"])
 
     op.create_table(
         "member",
