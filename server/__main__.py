@@ -3,6 +3,7 @@
 nuanxin-server serve --database-url URL --host H --port P
 nuanxin-server migrate | purge
 nuanxin-server create-user NAME --role R --scope CODE... | seed-demo --households N
+nuanxin-server backup --out FILE | restore FILE   (stop every server process before a restore)
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.enums import Role
@@ -100,6 +102,32 @@ def purge(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def backup(args: argparse.Namespace) -> int:
+    from server.core.backups import BackupError
+    from server.core.backups import backup as write
+
+    try:
+        out = write(args.database_url, args.out)
+    except BackupError as error:
+        print(f"backup failed: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"backup written: {out}")
+    return EXIT_OK
+
+
+def restore(args: argparse.Namespace) -> int:
+    from server.core.backups import BackupError
+    from server.core.backups import restore as read
+
+    try:
+        report = read(args.database_url, args.file)
+    except BackupError as error:
+        print(f"restore failed, the database was not changed: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"restored {args.file} (seq {report.seq}); clients will download everything again")
+    return EXIT_OK
+
+
 @contextmanager
 def _backend(args: argparse.Namespace) -> Iterator[Backend]:
     """A backend on a migrated database for one command, closed afterwards."""
@@ -164,6 +192,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "purge", parents=[database], help="drop tombstones older than 180 days"
     ).set_defaults(handler=purge)
+    saving = commands.add_parser("backup", parents=[database], help="back up the database")
+    saving.add_argument("--out", type=Path, required=True, metavar="FILE")
+    saving.set_defaults(handler=backup)
+    loading = commands.add_parser(
+        "restore", parents=[database], help="replace the database with a backup (server stopped)"
+    )
+    loading.add_argument("file", type=Path, metavar="FILE")
+    loading.set_defaults(handler=restore)
     return parser
 
 

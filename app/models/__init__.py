@@ -12,6 +12,7 @@ from app.models.plan import PlanAction, ServicePlan
 from app.models.referral import Referral, ReferralStep
 from app.models.resource import Resource
 from app.models.standard import Standard
+from app.models.sync_records import SyncConflict, SyncRefusal, SyncSeen
 from app.models.user import User
 from app.models.visit import Visit, VisitAmendment
 
@@ -34,6 +35,9 @@ __all__ = [
     "ServicePlan",
     "SettingsEntry",
     "Standard",
+    "SyncConflict",
+    "SyncRefusal",
+    "SyncSeen",
     "User",
     "Visit",
     "VisitAmendment",

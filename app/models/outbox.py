@@ -21,6 +21,8 @@ class OutboxEntry(Base):
     row_id: Mapped[str] = mapped_column(String(36), index=True)
     fields: Mapped[dict[str, Any]] = mapped_column()
     base_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # Server conflict ids this edit settles (a resolution from the conflicts screen).
+    resolves: Mapped[list[str]] = mapped_column(default=list)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 

@@ -59,6 +59,7 @@ class RefusalCode(StrEnum):
     ROW_PURGED = "row_purged"
     BAD_BASE_SEQ = "bad_base_seq"
     MID_REUSED = "mid_reused"
+    APPEND_ONLY = "append_only"
 
 
 class ErrorCode(StrEnum):

@@ -11,7 +11,7 @@ from app.domain.enums import Role
 from app.sync.wire import UserInfo
 from server.api.deps import BackendDep, PrincipalDep
 from server.api.responses import ERRORS, wire_response
-from server.core import accounts
+from server.core import accounts, passwords
 
 router = APIRouter(prefix="/admin", tags=["admin"], responses=ERRORS)
 Code = Annotated[str, Field(pattern=r"^[0-9A-Za-z]{1,16}$")]
@@ -59,3 +59,21 @@ def revoke_device(
     """Stop a laptop now: its tokens die, and it can no longer log in or refresh."""
     accounts.require_admin(principal)
     return wire_response(accounts.revoke_device(backend, principal, device_id))
+
+
+class PasswordReset(BaseModel):
+    new_password: Annotated[
+        str, Field(min_length=accounts.MIN_PASSWORD, max_length=passwords.MAX_PASSWORD)
+    ]
+
+
+@router.post("/users/{user_id}/password", status_code=204)
+def reset_password(
+    user_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")],
+    body: PasswordReset,
+    principal: PrincipalDep,
+    backend: BackendDep,
+) -> Response:
+    """Set a user's password (they forgot it); every session of that user ends."""
+    passwords.reset_password(backend, principal, user_id, body.new_password)
+    return Response(status_code=204)

@@ -12,7 +12,8 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from app import __version__
 from app.sync.wire import API_PREFIX, GZIP_MIN_BYTES
-from server.api import admin, auth, errors, health, sync
+from server.api import admin, audit, auth, errors, health, sync
+from server.api.idle_pulls import IdlePulls
 from server.api.middleware import AccessLog, GunzipRequests
 from server.api.responses import ERRORS
 from server.core.backend import Backend
@@ -61,11 +62,12 @@ def create_app(
     )
     application.state.backend = backend
     application.state.database_url = backend.settings.database_url
-    for router in (health.router, auth.router, sync.router, admin.router):
+    for router in (health.router, auth.router, sync.router, admin.router, audit.router):
         application.include_router(router, prefix=API_PREFIX)
     errors.install(application)
     application.add_middleware(GunzipRequests, limit=backend.settings.max_body_bytes)
     application.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=5)
+    application.add_middleware(IdlePulls, backend=backend)  # before routing: see idle_pulls.py
     application.add_middleware(AccessLog)
     return application
 

@@ -15,6 +15,7 @@ from app.domain.enums import Role
 from app.sync.wire import ErrorCode, LoginRequest, TokenPair
 from server.core.backend import Backend
 from server.core.errors import Forbidden, RateLimited, ServerError, Unauthorized
+from server.core.hot_reads import CounterRow, read_token
 from server.core.scope import Principal
 from server.core.tokens import digest, issue, new_id, revoke_family
 from server.models import AccessToken, Device, LoginAudit, RefreshToken, User
@@ -261,36 +262,38 @@ def logout(backend: Backend, principal: Principal) -> None:
 def authenticate(backend: Backend, token: str | None) -> Principal:
     """The principal of a bearer access token; 401 when absent, unknown or expired, 403 for a
     revoked device."""
+    return authenticate_with_counter(backend, token, with_counter=False)[0]
+
+
+def authenticate_with_counter(
+    backend: Backend, token: str | None, *, with_counter: bool = True
+) -> tuple[Principal, CounterRow | None]:
+    """authenticate(), and the counter read on the same connection (an idle pull needs nothing
+    more). Raw DBAPI reads: this runs for every request."""
     if not token:
         raise _not_authenticated()
-    with backend.database.reading() as session:
-        found = session.execute(
-            select(AccessToken, User, Device)
-            .join(User, User.id == AccessToken.user_id)
-            .join(Device, Device.id == AccessToken.device_id)
-            .where(AccessToken.token_hash == digest(token))
-        ).one_or_none()
+    found, counter = read_token(backend.database, digest(token), with_counter=with_counter)
     if found is None:
         raise _not_authenticated()
-    access, user, device = found
-    if device.revoked_at is not None:
+    if found.device_revoked:
         raise device_revoked()
-    if not user.active:
+    if not found.active:
         raise _not_authenticated()
-    if access.expires_at <= backend.now():
+    if found.expires_at <= backend.now():
         raise Unauthorized(
             ErrorCode.TOKEN_EXPIRED,
             "登录凭据已过期，正在刷新。",
             "access token expired: refresh it",
         )
-    return Principal(
-        user_id=user.id,
-        login=user.login,
-        role=Role(user.role),
-        scope=tuple(user.scope),
-        device_id=device.id,
-        family_id=access.family_id,
+    principal = Principal(
+        user_id=found.user_id,
+        login=found.login,
+        role=Role(found.role),
+        scope=found.scope,
+        device_id=found.device_id,
+        family_id=found.family_id,
     )
+    return principal, counter
 
 
 def _not_authenticated() -> Unauthorized:

@@ -67,6 +67,23 @@ class Database:
         with self._turn(), self._write() as session, session.begin():
             yield session
 
+    @contextmanager
+    def raw(self) -> Iterator[Any]:
+        """A DBAPI connection from the pool, for the few hottest reads (every request's token,
+        every idle pull's counter): about five times cheaper than a SQLAlchemy Connection.
+        SQLite connections run in autocommit; others are rolled back when returned."""
+        with self._turn():
+            connection = self.engine.raw_connection()
+            try:
+                yield connection
+            finally:
+                connection.close()
+
+    @property
+    def marker(self) -> str:
+        """The DBAPI's positional parameter marker (``?`` for SQLite, ``%s`` for psycopg)."""
+        return "?" if self.engine.dialect.paramstyle == "qmark" else "%s"
+
     def _turn(self) -> threading.RLock | nullcontext[None]:
         return self._turns if self._turns is not None else nullcontext()
 

@@ -12,6 +12,7 @@
 | referral_step                         | (``plan_id``) / referral's             |           |
 | merge_record / duplicate_dismissal    | the row named by ``into_id`` /         | casework  |
 |                                       | ``first_id`` (its kind in ``entity``)  |           |
+| audit_event (append-only, not pulled) | the first scope code of its author     | everyone  |
 
 Casework = advisor, station, admin. Supervisors read their scope and write nothing. A child's
 scope follows its parent: when a household moves to another committee, its children (and theirs)
@@ -43,10 +44,13 @@ class EntityRule:
     parent: str = ""  # the parent entity (PARENT)
     parent_from: str = ""  # or the field that names the parent entity (PARENT)
     author_fallback: bool = False  # OWN_FIELD may be empty: then the creator's first code
+    append_only: bool = False  # rows are created once; no later mutation of them is accepted
+    pulled: bool = True  # False: kept on the server only (read through its own API)
 
 
 CASEWORK = frozenset({Role.ADVISOR, Role.STATION, Role.ADMIN})
 ADMIN_ONLY = frozenset({Role.ADMIN})
+EVERYONE = frozenset(Role)
 
 
 def _child(name: str, parent: str = "household", field: str = "household_id") -> EntityRule:
@@ -82,8 +86,18 @@ RULES: dict[str, EntityRule] = {
         _child("referral_step", "referral", "referral_id"),
         _pair("merge_record", "into_id"),
         _pair("duplicate_dismissal", "first_id"),
+        EntityRule(
+            "audit_event",
+            ScopeFrom.OWN_FIELD,
+            EVERYONE,
+            field="committee_code",
+            author_fallback=True,
+            append_only=True,
+            pulled=False,
+        ),
     )
 }
+NOT_PULLED = frozenset(name for name, rule in RULES.items() if not rule.pulled)
 
 # Columns the server keeps itself; a mutation may not set them as fields.
 RESERVED_FIELDS = frozenset(

@@ -1,9 +1,12 @@
 """Per-field three-way merge of one pushed mutation against the server's row (DESIGN §5).
 
 A field is applied when the server's last change of it is at or before the mutation's base_seq,
-or when the server value still equals the base (changed and changed back). A field whose pushed
-value equals the server value is neither applied nor a conflict. Everything else is a conflict:
-the server value stays and the pushed value is kept in the conflict for the user to decide.
+when the server value still equals the base (changed and changed back), or when every change of
+it since base_seq came from the pushing device itself (its earlier mutations, which this edit was
+made on top of: editing a phone twice offline, or after a lost push answer, is no conflict with
+oneself). A field whose pushed value equals the server value is neither applied nor a conflict.
+Everything else is a conflict: the server value stays and the pushed value is kept in the
+conflict for the user to decide.
 """
 
 from __future__ import annotations
@@ -36,9 +39,11 @@ def merge(
     pushed: dict[str, Any],
     base_seq: int,
     base_value: Callable[[str], Any],
+    own_changes: Callable[[str], bool] = lambda _name: False,
 ) -> MergeResult:
     """Decide each pushed field; ``current`` includes ``deleted``; ``base_value(f)`` the value at
-    base_seq (looked up only for fields changed since)."""
+    base_seq and ``own_changes(f)`` whether only the pushing device changed it since (both
+    looked up only for fields changed since)."""
     result = MergeResult()
     for name, mine in pushed.items():
         theirs = current.get(name)
@@ -49,11 +54,11 @@ def merge(
             result.apply[name] = mine
             continue
         base = base_value(name)
-        if base == theirs:
+        if base == theirs or own_changes(name):
             result.apply[name] = mine
         else:
             result.clashes.append(Clash(name, base, mine, theirs, changed_at))
-    _edit_of_deleted_row(current, field_seq, pushed, base_seq, result)
+    _edit_of_deleted_row(current, field_seq, pushed, base_seq, result, own_changes)
     return result
 
 
@@ -63,10 +68,13 @@ def _edit_of_deleted_row(
     pushed: dict[str, Any],
     base_seq: int,
     result: MergeResult,
+    own_changes: Callable[[str], bool],
 ) -> None:
     """An edit made without knowing the row was deleted since: the edit is kept on the tombstone
     and the deletion is reported as a conflict, so the user decides to restore it or not."""
     deleted_at = int(field_seq.get(DELETED, 0))
     if not pushed or DELETED in pushed or not current.get(DELETED) or deleted_at <= base_seq:
+        return
+    if own_changes(DELETED):  # this device deleted it itself
         return
     result.clashes.append(Clash(DELETED, False, False, True, deleted_at))

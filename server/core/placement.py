@@ -93,3 +93,21 @@ def _unknown(rule: EntityRule, value: str) -> Any:
         f"{rule.field} {value!r} does not exist on the server",
         rule.field,
     )
+
+
+def check_append_only(rule: EntityRule, mutation: Any, record: Record | None) -> None:
+    """An append-only row (the audit log) is created once, never deleted, and never changed:
+    the same row sent again is accepted as it is, anything else is refused."""
+    fields = dict(mutation.fields)
+    changed = record is not None and ({**record.fields, "deleted": record.deleted} | fields) != {
+        **record.fields,
+        "deleted": record.deleted,
+    }
+    if fields.get("deleted") or changed or (record is None and mutation.base_seq > 0):
+        raise Refused(
+            refusal(
+                RefusalCode.APPEND_ONLY,
+                f"{rule.name} 只能新增，不能修改或删除（审计记录不可更改）。",
+                f"{rule.name} rows are append-only: they cannot be changed or deleted",
+            )
+        )

@@ -2,32 +2,45 @@
 
 Rows that left the caller's scope come as ``left_scope`` entries (drop them locally unless they
 have pending edits). Readers never see a gap: seqs are taken under the counter lock and commit in
-order. A cursor below the purge horizon (tombstones older than 180 days are gone) gets 410.
+order, so any snapshot holds a prefix of the sequence. A cursor below the purge horizon
+(tombstones older than 180 days are gone) gets 410.
+
+Built for speed, since every laptop pulls every few minutes: ``start`` authenticates and reads
+the counter in two raw reads, and an idle pull (nothing newer) is answered from that alone; a
+page with rows is written straight to JSON, each row's stored field JSON spliced in as it is
+(orjson.Fragment) instead of being parsed and written again.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+import orjson
+from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
 from app.sync.wire import (
     MAX_PULL_LIMIT,
     OLDEST_CLIENT_SCHEMA,
+    PUBLIC_SCOPE,
     SCHEMA_VERSION,
     ErrorCode,
     PullPage,
-    Row,
-    ScopeInfo,
+    decode,
 )
+from server.core.auth import authenticate_with_counter
 from server.core.backend import Backend
+from server.core.entities import NOT_PULLED
 from server.core.errors import Forbidden, Gone, check_schema_version
-from server.core.scope import Access, Principal, fingerprint
+from server.core.hot_reads import CounterRow, read_counter
+from server.core.scope import Principal
 from server.models import Counter, Record, ScopeExit
 
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_EPOCH = "1970-01-01T00:00:00+00:00"
+_OFFSET_HOURS = re.compile(r"[+-]\d\d$")
+_OFFSET_FULL = re.compile(r"([+-]\d\d:\d\d|Z)$")
 
 
 @dataclass(frozen=True)
@@ -39,35 +52,85 @@ class PullQuery:
     scope_fingerprint: str = ""  # the client's; the codes are sent back when it differs
 
 
-def pull(backend: Backend, principal: Principal, query: PullQuery) -> PullPage:
+@dataclass(frozen=True)
+class PullStart:
+    """What every pull knows before reading rows: who asks, the counter, the scope."""
+
+    principal: Principal
+    counter: CounterRow
+    codes: frozenset[str]  # the caller's expanded codes (without the public scope)
+    fingerprint: str
+    wanted: frozenset[str]  # the codes to read: the readable ones, or the query's subset
+
+    @property
+    def readable(self) -> frozenset[str]:
+        return self.codes | {PUBLIC_SCOPE}
+
+
+def start(backend: Backend, token: str | None, query: PullQuery) -> PullStart:
+    """Check the schema version, the token and the cursor; work out the scope (raises 401,
+    403, 410, 426 as the protocol says)."""
+    principal, counter = authenticate_with_counter(backend, token)
+    assert counter is not None
+    return begin(backend, principal, counter, query)
+
+
+def begin(
+    backend: Backend, principal: Principal, counter: CounterRow, query: PullQuery
+) -> PullStart:
+    """start() for a caller authenticated already (with the counter read on the way)."""
     check_schema_version(query.schema_version, oldest=OLDEST_CLIENT_SCHEMA, newest=SCHEMA_VERSION)
+    _check_cursor(query.cursor, counter)
+    tree = backend.trees.current(backend.database, counter.tree_version)
+    codes, print_ = tree.expanded(principal.scope)
+    wanted = _wanted_codes(codes | {PUBLIC_SCOPE}, query.codes)
+    return PullStart(principal, counter, codes, print_, wanted)
+
+
+def idle_body(begun: PullStart, query: PullQuery) -> bytes | None:
+    """The answer to a pull with nothing newer anywhere, or None when rows must be read."""
+    if query.cursor < begun.counter.seq:
+        return None
+    return _body([], begun, query, has_more=False, seq=begun.counter.seq)
+
+
+def page_body(backend: Backend, begun: PullStart, query: PullQuery) -> bytes:
+    """A page of rows after the cursor, as the JSON of a wire.PullPage."""
     limit = max(1, min(query.limit, MAX_PULL_LIMIT))
     with backend.database.reading() as session:
-        counter = session.get(Counter, 1)  # read first: every row up to counter.seq is visible
+        counter = session.get(Counter, 1)  # again, in the snapshot the rows are read from
         assert counter is not None
-        _check_cursor(query.cursor, counter)
-        access = Access.of(principal, backend.trees.tree(session, counter.tree_version))
-        wanted = _wanted_codes(access, query.codes)
-        rows: list[Row] = []
-        if query.cursor < counter.seq:  # an idle pull (nothing newer anywhere) reads no rows
-            rows = _changed_rows(session, query.cursor, wanted, limit)
-            rows += _exits(session, query.cursor, wanted, access, limit)
-            rows.sort(key=lambda row: row.seq)
-        has_more = len(rows) > limit
-        rows = rows[:limit]
-        cursor = rows[-1].seq if has_more else max(counter.seq, query.cursor)
-        print_ = fingerprint(access.codes)
-        codes = None if query.scope_fingerprint == print_ else sorted(access.codes)
-        return PullPage(
-            rows=rows,
-            cursor=cursor,
-            has_more=has_more,
-            server_seq=counter.seq,
-            scope=ScopeInfo(fingerprint=print_, codes=codes),
-        )
+        rows = _changed_rows(session, query.cursor, begun.wanted, limit)
+        rows += _exits(session, query.cursor, begun.wanted, begun.readable, limit)
+        rows.sort(key=lambda row: int(row["seq"]))
+        return _body(rows, begun, query, has_more=len(rows) > limit, seq=counter.seq)
 
 
-def _check_cursor(cursor: int, counter: Counter) -> None:
+def pull(backend: Backend, principal: Principal, query: PullQuery) -> PullPage:
+    """One page for an already authenticated principal, as wire objects (tests, tools)."""
+    begun = begin(backend, principal, read_counter(backend.database), query)
+    body = idle_body(begun, query) or page_body(backend, begun, query)
+    return decode(PullPage, body)
+
+
+def _body(
+    rows: list[dict[str, Any]], begun: PullStart, query: PullQuery, *, has_more: bool, seq: int
+) -> bytes:
+    limit = max(1, min(query.limit, MAX_PULL_LIMIT))
+    rows = rows[:limit]
+    cursor = int(rows[-1]["seq"]) if has_more else max(seq, query.cursor)
+    codes = None if query.scope_fingerprint == begun.fingerprint else sorted(begun.codes)
+    page = {
+        "rows": rows,
+        "cursor": cursor,
+        "has_more": has_more,
+        "server_seq": seq,
+        "scope": {"fingerprint": begun.fingerprint, "codes": codes},
+    }
+    return orjson.dumps(page)
+
+
+def _check_cursor(cursor: int, counter: CounterRow) -> None:
     if cursor == 0 or counter.purged_seq <= cursor <= counter.seq:
         return
     if cursor > counter.seq:
@@ -82,10 +145,10 @@ def _check_cursor(cursor: int, counter: Counter) -> None:
     raise Gone(ErrorCode.CURSOR_EXPIRED, message, english)
 
 
-def _wanted_codes(access: Access, codes: tuple[str, ...]) -> frozenset[str]:
+def _wanted_codes(readable: frozenset[str], codes: tuple[str, ...]) -> frozenset[str]:
     if not codes:
-        return access.readable
-    outside = sorted(set(codes) - access.readable)
+        return readable
+    outside = sorted(set(codes) - readable)
     if outside:
         raise Forbidden(
             ErrorCode.FORBIDDEN,
@@ -95,7 +158,20 @@ def _wanted_codes(access: Access, codes: tuple[str, ...]) -> frozenset[str]:
     return frozenset(codes)
 
 
-def _changed_rows(session: Session, cursor: int, codes: frozenset[str], limit: int) -> list[Row]:
+def _iso(value: Any) -> str:
+    """A stored time as ISO 8601 with its offset: SQLite keeps naive UTC text, PostgreSQL's
+    timestamptz as text ends in ``+HH``."""
+    text = str(value).replace(" ", "T", 1)
+    if _OFFSET_FULL.search(text):
+        return text
+    if _OFFSET_HOURS.search(text):
+        return text + ":00"
+    return text + "+00:00"
+
+
+def _changed_rows(
+    session: Session, cursor: int, codes: frozenset[str], limit: int
+) -> list[dict[str, Any]]:
     stmt = (
         select(
             Record.entity,
@@ -103,43 +179,71 @@ def _changed_rows(session: Session, cursor: int, codes: frozenset[str], limit: i
             Record.seq,
             Record.scope_code,
             Record.deleted,
-            Record.fields,
-            Record.created_at,
+            cast(Record.fields, Text),
+            cast(Record.created_at, Text),
             Record.created_by,
-            Record.updated_at,
+            cast(Record.updated_at, Text),
             Record.updated_by,
         )
         .where(Record.seq > cursor, Record.scope_code.in_(codes))
+        .where(Record.entity.not_in(NOT_PULLED))
         .order_by(Record.seq)
         .limit(limit + 1)
     )
-    return [Row(**row._asdict()) for row in session.execute(stmt)]
+    return [
+        {
+            "entity": entity,
+            "id": row_id,
+            "seq": seq,
+            "scope_code": scope_code,
+            "deleted": bool(deleted),
+            "fields": orjson.Fragment(fields),
+            "created_at": _iso(created_at),
+            "created_by": created_by,
+            "updated_at": _iso(updated_at),
+            "updated_by": updated_by,
+            "left_scope": False,
+        }
+        for (
+            entity,
+            row_id,
+            seq,
+            scope_code,
+            deleted,
+            fields,
+            created_at,
+            created_by,
+            updated_at,
+            updated_by,
+        ) in session.execute(stmt)
+    ]
 
 
 def _exits(
-    session: Session, cursor: int, codes: frozenset[str], access: Access, limit: int
-) -> list[Row]:
+    session: Session, cursor: int, codes: frozenset[str], readable: frozenset[str], limit: int
+) -> list[dict[str, Any]]:
     """Rows that moved from a wanted code to one the caller cannot read."""
     stmt = (
-        select(ScopeExit)
+        select(ScopeExit.entity, ScopeExit.row_id, ScopeExit.seq, ScopeExit.from_code)
+        .add_columns(cast(ScopeExit.at, Text))
         .where(ScopeExit.seq > cursor, ScopeExit.from_code.in_(codes))
-        .where(ScopeExit.to_code.not_in(access.readable))
+        .where(ScopeExit.to_code.not_in(readable))
         .order_by(ScopeExit.seq)
         .limit(limit + 1)
     )
     return [
-        Row(
-            entity=gone.entity,
-            id=gone.row_id,
-            seq=gone.seq,
-            scope_code=gone.from_code,
-            deleted=False,
-            fields={},
-            created_at=_EPOCH,
-            created_by="",
-            updated_at=gone.at,
-            updated_by="",
-            left_scope=True,
-        )
-        for gone in session.execute(stmt).scalars()
+        {
+            "entity": entity,
+            "id": row_id,
+            "seq": seq,
+            "scope_code": from_code,
+            "deleted": False,
+            "fields": {},
+            "created_at": _EPOCH,
+            "created_by": "",
+            "updated_at": _iso(at),
+            "updated_by": "",
+            "left_scope": True,
+        }
+        for entity, row_id, seq, from_code, at in session.execute(stmt)
     ]

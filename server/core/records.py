@@ -156,6 +156,17 @@ def value_at(session: Session, record: Record, name: str, seq: int) -> Any:
     return False if name == DELETED else None
 
 
+def changed_only_by(session: Session, record: Record, name: str, seq: int, device_id: str) -> bool:
+    """True when every change of a field after ``seq`` was made by ``device_id`` (from the
+    revision history): that device's new edit was made on top of its own earlier ones."""
+    stmt = (
+        select(Revision.fields, Revision.device_id)
+        .where(Revision.entity == record.entity, Revision.row_id == record.id)
+        .where(Revision.seq > seq)
+    )
+    return all(device == device_id for fields, device in session.execute(stmt) if name in fields)
+
+
 def _revise(session: Session, record: Record, values: dict[str, Any], author: Author) -> None:
     session.add(
         Revision(

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import Role
 from app.sync.wire import PUBLIC_SCOPE, Refusal, RefusalCode
+from server.core.database import Database
 from server.core.entities import EntityRule, is_public
 from server.core.refusals import Refused, refusal
 from server.models import Jurisdiction
@@ -39,9 +40,22 @@ class JurisdictionTree:
         for code, parent in pairs:
             if parent is not None:
                 self.children[parent].append(code)
+        self._expanded: dict[tuple[str, ...], tuple[frozenset[str], str]] = {}
 
     def expand(self, granted: tuple[str, ...]) -> frozenset[str]:
         """The granted codes (those that exist) and every code below them."""
+        return self.expanded(granted)[0]
+
+    def expanded(self, granted: tuple[str, ...]) -> tuple[frozenset[str], str]:
+        """expand() and the fingerprint of its result, remembered per scope (this tree is
+        replaced, not changed, when the jurisdictions change)."""
+        known = self._expanded.get(granted)
+        if known is None:
+            codes = self._expand(granted)
+            known = self._expanded[granted] = (codes, fingerprint(codes))
+        return known
+
+    def _expand(self, granted: tuple[str, ...]) -> frozenset[str]:
         found: set[str] = set()
         stack = [code for code in granted if code in self.codes]
         while stack:
@@ -59,6 +73,14 @@ class TreeCache:
         self._lock = threading.Lock()
         self._version = -1
         self._tree = JurisdictionTree([])
+
+    def current(self, database: Database, version: int) -> JurisdictionTree:
+        """The tree at ``version``, reading the database only when it moved on."""
+        with self._lock:
+            if version == self._version:
+                return self._tree
+        with database.reading() as session:
+            return self.tree(session, version)
 
     def tree(self, session: Session, version: int) -> JurisdictionTree:
         with self._lock:

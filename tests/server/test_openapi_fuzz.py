@@ -44,7 +44,7 @@ def test_generated_requests_get_documented_answers_and_no_server_error(
 ) -> None:
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(backend=backend))
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 12
+    assert len(operations) == 15
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             fuzz(operation, mode, backend)

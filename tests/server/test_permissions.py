@@ -23,9 +23,11 @@ ADMIN_ROUTES = {
     ("POST", "/api/v1/admin/users"),
     ("GET", "/api/v1/admin/devices"),
     ("POST", "/api/v1/admin/devices/{device_id}/revoke"),
+    ("POST", "/api/v1/admin/users/{user_id}/password"),
 }
 SCOPED_ROUTES = {("POST", wire.PUSH_PATH), ("GET", wire.PULL_PATH), ("GET", wire.CONFLICTS_PATH)}
-SELF_ROUTES = {("POST", wire.LOGOUT_PATH), ("GET", wire.ME_PATH)}
+SELF_ROUTES = {("POST", wire.LOGOUT_PATH), ("GET", wire.ME_PATH), ("POST", "/api/v1/auth/password")}
+READER_ROUTES = {("GET", "/api/v1/audit")}  # supervisors and admins (tests/server/test_operations)
 READS_DISTRICT = {"supervisor", "admin"}
 
 
@@ -66,12 +68,12 @@ def all_routes(api: TestClient) -> set[tuple[str, str]]:
 
 
 def test_the_matrix_covers_every_endpoint(api: TestClient) -> None:
-    assert all_routes(api) == PUBLIC | ADMIN_ROUTES | SCOPED_ROUTES | SELF_ROUTES
+    assert all_routes(api) == PUBLIC | ADMIN_ROUTES | SCOPED_ROUTES | SELF_ROUTES | READER_ROUTES
 
 
 def test_no_private_endpoint_answers_without_a_valid_token(api: TestClient) -> None:
     for method, path in sorted(all_routes(api) - PUBLIC):
-        url = path.replace("{device_id}", "x")
+        url = path.replace("{device_id}", "x").replace("{user_id}", "x")
         for headers in ({}, {"Authorization": "Bearer nxa_forged"}):
             response = api.request(method, url, headers=headers, json={})
             assert response.status_code == 401, (method, path, response.text)

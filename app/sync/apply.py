@@ -1,0 +1,278 @@
+"""Writing server rows into the local store (pulled pages and the rows of push outcomes).
+
+A row with pending local edits (outbox entries, or refusals the user has not dealt with) keeps
+the local values of those fields and takes the others. A row is only replaced by a version at
+least as new as the local one (``server_seq``), unless ``force`` (a re-bootstrap: the server's
+numbering may have restarted). ``left_scope`` rows are dropped unless they have pending edits.
+Bulk work runs as driver-level executemany of values already in their stored form
+(app.sync.columns)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
+
+from app.models import OutboxEntry, SyncRefusal
+from app.sync.columns import row_plan
+from app.sync.pages import WireRow
+from app.sync.tables import DERIVED, sync_tables, wire_value
+from app.sync.wire import Row
+
+IN_CHUNK = 900  # ids per IN (...) list
+
+
+@dataclass
+class Pending:
+    """Fields with local edits the server has not taken yet, by (entity, row id)."""
+
+    fields: dict[tuple[str, str], set[str]]
+
+    @classmethod
+    def load(cls, session: Session) -> Pending:
+        found: dict[tuple[str, str], set[str]] = defaultdict(set)
+        outbox = select(OutboxEntry.entity, OutboxEntry.row_id, OutboxEntry.fields)
+        refused = select(SyncRefusal.entity, SyncRefusal.row_id, SyncRefusal.fields).where(
+            SyncRefusal.settled.is_(False)
+        )
+        for statement in (outbox, refused):
+            for entity, row_id, names in session.execute(statement):
+                found[(entity, row_id)].update(names)
+        return cls(dict(found))
+
+    def of(self, entity: str, row_id: str) -> set[str]:
+        return self.fields.get((entity, row_id), set())
+
+    def has(self, entity: str, row_id: str) -> bool:
+        return (entity, row_id) in self.fields
+
+    def ids(self, entity: str) -> set[str]:
+        return {row_id for (kind, row_id) in self.fields if kind == entity}
+
+
+@dataclass
+class Changes:
+    """What a batch of rows changed locally: counts, and households whose list data moved."""
+
+    households: set[str] = field(default_factory=set)
+    rows: int = 0
+    dropped: int = 0
+    kept: int = 0  # left_scope rows kept because they have pending edits
+    unknown: int = 0  # rows of entities this client does not have (a newer server)
+
+    def add(self, other: Changes) -> None:
+        self.households |= other.households
+        self.rows += other.rows
+        self.dropped += other.dropped
+        self.kept += other.kept
+        self.unknown += other.unknown
+
+
+@cache
+def _upsert_sql(entity: str, force: bool) -> str:
+    plan = row_plan(entity)
+    derived = DERIVED.get(entity, frozenset())
+    quoted = ", ".join(f'"{c}"' for c in plan.columns)
+    marks = ", ".join("?" * len(plan.columns))
+    sets = ", ".join(
+        f'"{c}" = excluded."{c}"' for c in plan.columns if c != "id" and c not in derived
+    )
+    newer = "" if force else f' WHERE excluded.server_seq >= "{entity}".server_seq'
+    return (
+        f'INSERT INTO "{entity}" ({quoted}) VALUES ({marks}) '
+        f"ON CONFLICT(id) DO UPDATE SET {sets}{newer}"
+    )
+
+
+def wire_row(row: Row) -> WireRow:
+    """A wire.Row (from a push outcome) in the shape of a pulled row."""
+    return {
+        "entity": row.entity,
+        "id": row.id,
+        "seq": row.seq,
+        "scope_code": row.scope_code,
+        "deleted": row.deleted,
+        "fields": row.fields,
+        "created_at": row.created_at,
+        "created_by": row.created_by,
+        "updated_at": row.updated_at,
+        "updated_by": row.updated_by,
+        "left_scope": row.left_scope,
+    }
+
+
+class RowWriter:
+    """Applies server rows in one local transaction (the caller's session)."""
+
+    def __init__(
+        self, session: Session, pending: Pending, *, force: bool = False, track_seen: bool = False
+    ) -> None:
+        self.session = session
+        self.connection: Connection = session.connection()
+        self.pending = pending
+        self.force = force
+        self.track_seen = track_seen
+        self.tables = sync_tables()
+
+    def apply(self, rows: Sequence[WireRow]) -> Changes:
+        """Write rows in the wire's JSON shape (a pulled page, or wire_row() of an outcome)."""
+        changes = Changes()
+        grouped: dict[str, list[WireRow]] = defaultdict(list)
+        for row in rows:
+            if row["entity"] in self.tables:
+                grouped[row["entity"]].append(row)
+            else:
+                changes.unknown += 1
+        for entity, group in grouped.items():
+            gone = [r for r in group if r.get("left_scope")]
+            present = [r for r in group if not r.get("left_scope")]
+            changes.add(self._drop(entity, gone))
+            changes.add(self._write(entity, present))
+        return changes
+
+    # ---- present rows --------------------------------------------------------------------
+
+    def _write(self, entity: str, rows: list[WireRow]) -> Changes:
+        changes = Changes(rows=len(rows))
+        if not rows:
+            return changes
+        if entity == "household":
+            changes.households.update(r["id"] for r in rows)
+        elif entity == "member":
+            changes.households.update(self._local_parents(entity, [r["id"] for r in rows]))
+            changes.households.update(str(r["fields"].get("household_id") or "") for r in rows)
+            changes.households.discard("")
+        if entity == "jurisdiction":
+            self._free_codes(rows)
+        plain = [
+            row
+            for row in rows
+            if not (self.pending.of(entity, row["id"]) and self._merge_pending(entity, row))
+        ]
+        if plain:
+            build = row_plan(entity).build
+            self.connection.exec_driver_sql(
+                _upsert_sql(entity, self.force), [build(row) for row in plain]
+            )
+        if self.track_seen:
+            self.connection.exec_driver_sql(
+                "INSERT OR IGNORE INTO sync_seen (entity, row_id) VALUES (?, ?)",
+                [(entity, r["id"]) for r in rows],
+            )
+        return changes
+
+    def _merge_pending(self, entity: str, row: WireRow) -> bool:
+        """Update an existing local row except its pending fields; False when it is absent
+        (then the whole row is inserted like any other)."""
+        current = self.connection.exec_driver_sql(
+            f'SELECT server_seq FROM "{entity}" WHERE id = ?', (row["id"],)
+        ).scalar_one_or_none()
+        if current is None:
+            return False
+        if not self.force and int(current) > int(row["seq"]):
+            return True  # the local row is newer already
+        keep = self.pending.of(entity, row["id"])
+        plan = row_plan(entity)
+        derived = DERIVED.get(entity, frozenset())
+        names = [c for c in plan.columns if c != "id" and c not in derived and c not in keep]
+        values = [plan.stored[name](row) for name in names]
+        sets = ", ".join(f'"{n}" = ?' for n in names)
+        self.connection.exec_driver_sql(
+            f'UPDATE "{entity}" SET {sets} WHERE id = ?', (*values, row["id"])
+        )
+        return True
+
+    def _free_codes(self, rows: list[WireRow]) -> None:
+        """A jurisdiction code is unique: a locally seeded row under another id gives way."""
+        pairs = [(str(r["fields"]["code"]), r["id"]) for r in rows if r["fields"].get("code")]
+        if pairs:
+            self.connection.exec_driver_sql(
+                "DELETE FROM jurisdiction WHERE code = ? AND id != ?", pairs
+            )
+
+    # ---- rows that left the scope --------------------------------------------------------
+
+    def _drop(self, entity: str, rows: list[WireRow]) -> Changes:
+        changes = Changes()
+        doomed = []
+        for row in rows:
+            if self.pending.has(entity, row["id"]):
+                changes.kept += 1
+            else:
+                doomed.append(row["id"])
+        if entity == "household":
+            changes.households.update(doomed)
+        elif entity == "member":
+            changes.households.update(self._local_parents(entity, doomed))
+        changes.dropped = delete_rows(self.connection, entity, doomed)
+        return changes
+
+    def _local_parents(self, entity: str, ids: list[str]) -> set[str]:
+        """The households the local copies of these members belong to now."""
+        found: set[str] = set()
+        for chunk in chunks(ids):
+            marks = ", ".join("?" * len(chunk))
+            result = self.connection.exec_driver_sql(
+                f'SELECT household_id FROM "{entity}" WHERE id IN ({marks})', tuple(chunk)
+            )
+            found.update(str(value) for (value,) in result if value)
+        return found
+
+
+def delete_rows(connection: Connection, entity: str, ids: Iterable[str]) -> int:
+    """Remove rows physically (rows that left the scope or that the server no longer has)."""
+    count = 0
+    for chunk in chunks(list(ids)):
+        marks = ", ".join("?" * len(chunk))
+        result = connection.exec_driver_sql(
+            f'DELETE FROM "{entity}" WHERE id IN ({marks})', tuple(chunk)
+        )
+        count += max(result.rowcount, 0)
+    return count
+
+
+def chunks(items: list[str], size: int = IN_CHUNK) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def households_differing(session: Session, rows: Sequence[WireRow]) -> set[str]:
+    """Households whose list or search data these rows (households, members) would change:
+    a row differing from its local copy in any field, or new here. The answer to one's own
+    push mostly brings back exactly what the laptop shows, which needs no re-indexing."""
+    found: set[str] = set()
+    tables = sync_tables()
+    for entity in ("household", "member"):
+        mine = [row for row in rows if row["entity"] == entity]
+        if not mine:
+            continue
+        spec = tables[entity]
+        local = _local_rows(session, spec.table, [row["id"] for row in mine])
+        for row in mine:
+            here = local.get(row["id"])
+            same = (
+                here is not None
+                and here["deleted"] == row["deleted"]
+                and all(
+                    wire_value(here[name]) == value
+                    for name, value in row["fields"].items()
+                    if name in spec.fields
+                )
+            )
+            if not same:
+                parent = row["fields"].get("household_id") if entity == "member" else row["id"]
+                found.update(str(h) for h in (parent, here and here.get("household_id")) if h)
+    return found
+
+
+def _local_rows(session: Session, table: Any, ids: list[str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for chunk in chunks(ids):
+        for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            found[row["id"]] = row
+    return found

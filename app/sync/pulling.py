@@ -1,0 +1,236 @@
+"""Pull (DESIGN §5): pages of at most 5,000 rows, each applied with its cursor in one local
+transaction; scope changes; re-bootstrap after 410 keeping the outbox; derived data at the end.
+
+While one page is applied, the next one is already being fetched (its cursor is known from the
+page before), so the network and the local writes overlap."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from app.models import SyncSeen
+from app.store.engine import Store
+from app.sync import derived
+from app.sync.apply import Changes, Pending, RowWriter, delete_rows
+from app.sync.client import CursorExpired, HttpError, SyncClient
+from app.sync.errors import SyncCancelled
+from app.sync.pages import Page
+from app.sync.report import Cancelled, Progress, SyncReport
+from app.sync.restored import requeue_forgotten
+from app.sync.scope import drop_codes
+from app.sync.state import SyncState, load_state, save_state
+from app.sync.tables import sync_tables
+from app.sync.transactions import write_transaction
+from app.sync.wire import MAX_PULL_LIMIT
+
+
+class Puller:
+    """Pulls every page after the store's cursor into the store."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: SyncClient,
+        report: SyncReport,
+        *,
+        limit: int = MAX_PULL_LIMIT,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.report = report
+        self.limit = limit
+        self.progress = progress
+        self.cancelled = cancelled
+
+    def run(self) -> None:
+        state = self._state()
+        if state.refetch and not state.rebootstrap:
+            self.start_rebootstrap()
+        self._fetch_entered()
+        while not self._pull_pages():
+            requeue_forgotten(self.store, self.client)  # a restored server: push its losses again
+            self.start_rebootstrap()  # 410: the cursor is too old (or ahead of the server)
+        if self._state().rebootstrap:
+            self._finish_rebootstrap()
+        if self._state().derived_dirty:
+            self.rebuild_derived()
+
+    # ---- the normal cursor ---------------------------------------------------------------
+
+    def _pull_pages(self) -> bool:
+        """Pull until the last page; False when the server answered 410."""
+        state = self._state()
+        fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nuanxin-pull")
+        try:
+            ahead = fetcher.submit(self._fetch, state.cursor, state.fingerprint)
+            while True:
+                try:
+                    page = ahead.result()
+                except CursorExpired:
+                    return False
+                if page.has_more:  # fetch the next page while this one is written
+                    ahead = fetcher.submit(self._fetch, page.cursor, page.scope.fingerprint)
+                self._check_cancelled()
+                if self._apply(page):  # codes entered the scope: fetch them, then go on
+                    ahead.cancel()
+                    self._fetch_entered()
+                    if page.has_more:
+                        state = self._state()
+                        ahead = fetcher.submit(self._fetch, state.cursor, state.fingerprint)
+                if not page.has_more:
+                    return True
+        finally:  # a page fetched ahead and not wanted any more is left to finish on its own
+            fetcher.shutdown(wait=False, cancel_futures=True)
+
+    def _fetch(self, cursor: int, fingerprint: str) -> Page:
+        return self.client.pull(cursor, limit=self.limit, fingerprint=fingerprint)
+
+    def _apply(self, page: Page) -> bool:
+        """Write one page and move the cursor; True when codes entered the scope."""
+        with write_transaction(self.store) as session:
+            state = load_state(session)
+            pending = Pending.load(session)
+            bulk = state.cursor == 0 or state.rebootstrap
+            writer = RowWriter(
+                session, pending, force=state.rebootstrap, track_seen=state.rebootstrap
+            )
+            changes = writer.apply(page.rows)
+            entered = self._scope_change(session, state, page, pending, changes)
+            self._derive(session, state, changes, bulk=bulk)
+            state.cursor = page.cursor
+            save_state(session, state)
+        self._count(changes)
+        self._report_progress(page)
+        return entered
+
+    def _scope_change(
+        self, session: Session, state: SyncState, page: Page, pending: Pending, changes: Changes
+    ) -> bool:
+        """Drop rows of codes that left the scope; remember codes that entered it."""
+        scope = page.scope
+        if scope.codes is None or scope.fingerprint == state.fingerprint:
+            return False
+        new, old = set(scope.codes), set(state.codes)
+        known_before = bool(state.fingerprint) and state.cursor > 0 and not state.rebootstrap
+        state.fingerprint, state.codes = scope.fingerprint, sorted(new)
+        if not known_before:
+            return False
+        dropped = drop_codes(session, old - new, pending)
+        if dropped:
+            changes.dropped += dropped
+            state.derived_dirty = True
+        state.entered = sorted((new - old) | set(state.entered))
+        state.entered_cursor = 0
+        return bool(state.entered)
+
+    def _derive(self, session: Session, state: SyncState, changes: Changes, *, bulk: bool) -> None:
+        if bulk or state.derived_dirty or len(changes.households) > derived.REINDEX_LIMIT:
+            state.derived_dirty = bool(changes.rows or changes.dropped) or state.derived_dirty
+            return
+        if changes.households:
+            derived.refresh_households(session, changes.households)
+            derived.reindex(session, changes.households)
+
+    # ---- codes that entered the scope ----------------------------------------------------
+
+    def _fetch_entered(self) -> None:
+        """Fetch the rows of codes that joined the scope, from cursor 0, page by page."""
+        while True:
+            state = self._state()
+            if not state.entered:
+                return
+            self._check_cancelled()
+            try:
+                page = self.client.pull(
+                    state.entered_cursor,
+                    limit=self.limit,
+                    codes=state.entered,
+                    fingerprint=state.fingerprint,
+                )
+            except HttpError as error:
+                if error.status != 403:
+                    raise
+                self._set_entered([], 0)  # the scope changed again: the normal pull sees to it
+                return
+            with write_transaction(self.store) as session:
+                state = load_state(session)
+                changes = RowWriter(session, Pending.load(session)).apply(page.rows)
+                self._derive(session, state, changes, bulk=False)
+                state.entered_cursor = page.cursor
+                if not page.has_more:
+                    state.entered, state.entered_cursor = [], 0
+                save_state(session, state)
+            self._count(changes)
+
+    def _set_entered(self, codes: list[str], cursor: int) -> None:
+        with write_transaction(self.store) as session:
+            state = load_state(session)
+            state.entered, state.entered_cursor = codes, cursor
+            save_state(session, state)
+
+    # ---- re-bootstrap (410) --------------------------------------------------------------
+
+    def start_rebootstrap(self) -> None:
+        """Pull everything again from 0, keeping the outbox; rows not sent again are dropped."""
+        with write_transaction(self.store) as session:
+            session.execute(delete(SyncSeen))
+            state = load_state(session)
+            state.rebootstrap, state.cursor = True, 0
+            state.entered, state.entered_cursor = [], 0
+            save_state(session, state)
+        self.report.rebootstrapped = True
+
+    def _finish_rebootstrap(self) -> None:
+        with write_transaction(self.store) as session:
+            pending = Pending.load(session)
+            connection = session.connection()
+            dropped = 0
+            for entity in sync_tables():
+                unseen = connection.exec_driver_sql(
+                    f'SELECT id FROM "{entity}" AS t WHERE server_seq > 0 AND NOT EXISTS '
+                    "(SELECT 1 FROM sync_seen AS s WHERE s.entity = ? AND s.row_id = t.id)",
+                    (entity,),
+                )
+                doomed = {str(row_id) for (row_id,) in unseen} - pending.ids(entity)
+                dropped += delete_rows(connection, entity, sorted(doomed))
+            session.execute(delete(SyncSeen))
+            state = load_state(session)
+            state.rebootstrap = state.refetch = False
+            state.derived_dirty = True
+            save_state(session, state)
+        self.report.dropped += dropped
+
+    def rebuild_derived(self) -> None:
+        """Head names, member counts and the whole search index, after a large pull."""
+        if self.progress is not None:
+            self.progress(0, 0, "正在建立搜索索引…")
+        with write_transaction(self.store) as session:
+            derived.refresh_households(session, None)
+            derived.rebuild(session)
+            state = load_state(session)
+            state.derived_dirty = False
+            save_state(session, state)
+
+    # ---- helpers -------------------------------------------------------------------------
+
+    def _state(self) -> SyncState:
+        with self.store.sessions() as session:
+            return load_state(session)
+
+    def _count(self, changes: Changes) -> None:
+        self.report.pulled += changes.rows
+        self.report.dropped += changes.dropped
+
+    def _report_progress(self, page: Page) -> None:
+        if self.progress is not None:
+            total = max(page.server_seq, page.cursor, 1)
+            self.progress(min(page.cursor, total), total, "正在下载服务器数据…")
+
+    def _check_cancelled(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise SyncCancelled("sync cancelled between pages")

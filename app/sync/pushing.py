@@ -1,0 +1,117 @@
+"""Push (DESIGN §5): the outbox in mid order, in batches; each answer recorded in one local
+transaction. A batch whose answer is lost is simply sent again: the server replays the outcomes
+of mids it has taken and applies nothing twice."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from app.models import OutboxEntry
+from app.store.engine import Store
+from app.sync import derived
+from app.sync.client import SyncClient
+from app.sync.errors import ServerError, SyncCancelled
+from app.sync.outcomes import record_outcomes
+from app.sync.report import Cancelled, Progress, SyncReport
+from app.sync.state import load_state, save_state
+from app.sync.transactions import write_transaction
+from app.sync.wire import SCHEMA_VERSION, Mutation, PushRequest
+
+PUSH_BATCH = 500
+
+
+def mutation_of(entry: OutboxEntry) -> Mutation:
+    return Mutation(
+        mid=entry.mid,
+        entity=entry.entity,
+        id=entry.row_id,
+        fields=dict(entry.fields),
+        base_seq=entry.base_seq,
+        resolves=list(entry.resolves or []),
+    )
+
+
+class Pusher:
+    """Pushes the outbox as it stood when the push began (later edits wait for the next sync)."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: SyncClient,
+        device_id: str,
+        report: SyncReport,
+        *,
+        batch: int = PUSH_BATCH,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.device_id = device_id
+        self.report = report
+        self.batch = batch
+        self.progress = progress
+        self.cancelled = cancelled
+
+    def run(self) -> None:
+        top, total = self._extent()
+        done = 0
+        while True:
+            entries = self._next_batch(top)
+            if not entries:
+                return
+            if self.cancelled is not None and self.cancelled():
+                raise SyncCancelled("sync cancelled between push batches")
+            request = PushRequest(
+                device_id=self.device_id,
+                schema_version=SCHEMA_VERSION,
+                mutations=[mutation_of(e) for e in entries],
+            )
+            self._mark_inflight(entries[-1].mid)
+            response = self.client.push(request)
+            with write_transaction(self.store) as session:
+                result = record_outcomes(session, entries, response)
+                state = load_state(session)
+                state.inflight = 0
+                save_state(session, state)
+                households = result.changes.households
+                derived.refresh_households(session, households)
+                derived.reindex(session, households)
+            settled = result.acknowledged + len(result.refused) + result.renumbered
+            if settled == 0:
+                raise ServerError(f"the server answered none of mids {entries[0].mid}…")
+            if result.renumbered:
+                top, _ = self._extent()
+            self.report.pushed += result.acknowledged
+            self.report.conflicts += len(result.conflicts)
+            self.report.refused += [r.message or r.message_en for r in result.refused]
+            self.report.renumbered += result.renumbered
+            done += settled
+            if self.progress is not None:
+                self.progress(min(done, total), max(total, 1), "正在上传本机修改…")
+
+    def _mark_inflight(self, mid: int) -> None:
+        """Remember, before sending, that an answer is awaited: a pull must not run until it is
+        recorded, or a replayed (older) outcome could not correct the rows pulled meanwhile."""
+        with write_transaction(self.store) as session:
+            state = load_state(session)
+            if state.inflight < mid:
+                state.inflight = mid
+                save_state(session, state)
+
+    def _extent(self) -> tuple[int, int]:
+        with self.store.sessions() as session:
+            top, count = session.execute(
+                select(func.coalesce(func.max(OutboxEntry.mid), 0), func.count())
+            ).one()
+        return int(top), int(count)
+
+    def _next_batch(self, top: int) -> list[OutboxEntry]:
+        with self.store.sessions() as session:
+            stmt = (
+                select(OutboxEntry)
+                .where(OutboxEntry.mid <= top)
+                .order_by(OutboxEntry.mid)
+                .limit(self.batch)
+            )
+            return list(session.execute(stmt).scalars())

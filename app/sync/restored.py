@@ -1,0 +1,93 @@
+"""After a 410: give a server restored from a backup back what it forgot.
+
+Edits acknowledged after the server's backup are gone from the server and from the outbox. Any
+local row whose ``server_seq`` is above the server's counter holds such a version: it is queued
+again (all its fields, based on the server's counter, so they apply) before the re-bootstrap,
+which then keeps it as a pending edit. Only rows this user wrote are queued (others' laptops
+queue theirs), and the access events of the audit log (the server takes a row it has unchanged).
+On an ordinary 410 (a cursor older than the purge horizon) no row is above the counter."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import AuditEvent, OutboxEntry
+from app.services.audit import AUDIT_ENTITY, SYNCED_ACTIONS
+from app.store.engine import Store
+from app.sync.client import SyncClient
+from app.sync.state import load_state
+from app.sync.tables import sync_tables, wire_value
+from app.sync.transactions import write_transaction
+
+
+def requeue_forgotten(store: Store, client: SyncClient) -> int:
+    """Ask the server for its counter and queue what it lacks; returns the entries queued."""
+    server_seq = client.pull(0, limit=1).server_seq
+    with write_transaction(store) as session:
+        login = load_state(session).login
+        if not _has_rows_above(session, server_seq):
+            return 0
+        queued = requeue_rows_above(session, server_seq, login)
+        queued += requeue_audit(session)
+        return queued
+
+
+def _has_rows_above(session: Session, server_seq: int) -> bool:
+    connection = session.connection()
+    for entity in sync_tables():
+        found = connection.exec_driver_sql(
+            f'SELECT 1 FROM "{entity}" WHERE server_seq > ? LIMIT 1', (server_seq,)
+        ).first()
+        if found is not None:
+            return True
+    return False
+
+
+def requeue_rows_above(session: Session, server_seq: int, login: str) -> int:
+    """Queue every row of ``login`` newer than ``server_seq`` that has no pending entry."""
+    pending = {(e, r) for e, r in session.execute(select(OutboxEntry.entity, OutboxEntry.row_id))}
+    queued = 0
+    for entity, spec in sync_tables().items():
+        table = spec.table
+        stmt = select(table).where(
+            table.c.server_seq > server_seq,
+            (table.c.updated_by == login) | (table.c.created_by == login),
+        )
+        for row in session.execute(stmt).mappings():
+            if (entity, row["id"]) in pending:
+                continue
+            fields = {name: wire_value(row[name]) for name in spec.fields}
+            if row["deleted"]:
+                fields["deleted"] = True
+            session.add(
+                OutboxEntry(entity=entity, row_id=row["id"], fields=fields, base_seq=server_seq)
+            )
+            queued += 1
+    return queued
+
+
+def requeue_audit(session: Session) -> int:
+    """Queue the synced audit events again (the server keeps the ones it still has as they are)."""
+    pending = set(
+        session.execute(
+            select(OutboxEntry.row_id).where(OutboxEntry.entity == AUDIT_ENTITY)
+        ).scalars()
+    )
+    actions = [a.value for a in SYNCED_ACTIONS]
+    stmt = select(AuditEvent).where(AuditEvent.action.in_(actions)).order_by(AuditEvent.at)
+    queued = 0
+    for event in session.execute(stmt).scalars():
+        if event.id in pending:
+            continue
+        fields = {
+            "at": wire_value(event.at),
+            "actor": event.actor,
+            "action": event.action,
+            "entity": event.entity,
+            "entity_id": event.entity_id,
+            "detail": event.detail,
+        }
+        session.add(OutboxEntry(entity=AUDIT_ENTITY, row_id=event.id, fields=fields, base_seq=0))
+        queued += 1
+    return queued
