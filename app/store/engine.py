@@ -11,9 +11,12 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from app.store.errors import CorruptStoreError, StoreError, WrongKeyError
+from app.store.faults import explain_write_failure
 
 DB_FILENAME = "nuanxin.db"
 KEY_BYTES = 32
@@ -50,8 +53,14 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on any error."""
-        with self.sessions.begin() as session:
-            yield session
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except (DBAPIError, OSError) as exc:  # a full disk or read-only folder: say which
+            fault = explain_write_failure(exc)
+            if fault is None:
+                raise
+            raise fault from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -147,8 +156,24 @@ def open_engine(path: Path, key: bytes) -> Store:
     """Open (creating if absent) the encrypted store at ``path`` with a raw 256-bit key."""
     if path.exists() and path.stat().st_size > 0:
         check_key(path, key)
-    engine = create_engine(_url(path, key), module=sqlcipher3, pool_pre_ping=False)
+    # The pysqlcipher dialect defaults to SingletonThreadPool, which closes the connections of
+    # other threads once more than 5 threads used the engine (worker threads come and go): a
+    # "closed database" error or a crash in a running query. A queue of connections instead.
+    engine = create_engine(
+        _url(path, key),
+        module=sqlcipher3,
+        pool_pre_ping=False,
+        poolclass=QueuePool,
+        connect_args={"check_same_thread": False},
+    )
     event.listen(engine, "connect", _on_connect)
-    with engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+    except (DBAPIError, OSError) as exc:
+        engine.dispose()
+        fault = explain_write_failure(exc)
+        if fault is None:
+            raise
+        raise fault from exc
     return Store(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

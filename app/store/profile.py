@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from app.store.errors import (
     ProfileNotFoundError,
     WrongKeyError,
 )
+from app.store.faults import explain_write_failure
 from app.store.keys import (
     WrappedKey,
     delete_from_keyring,
@@ -36,6 +38,7 @@ from app.store.keys import (
     validate_passphrase,
     wrap_key,
 )
+from app.store.lock import ProfileLock
 from app.store.migrations import ensure_known, upgrade_to_head
 
 PROFILE_FILENAME = "profile.json"
@@ -87,8 +90,18 @@ class Profile:
         return (Path(folder) / PROFILE_FILENAME).is_file()
 
     @classmethod
-    def create(cls, folder: Path, passphrase: str, *, use_keyring: bool = True) -> Profile:
-        """Make a new key, an empty store at the newest schema and profile.json (written last)."""
+    def create(
+        cls,
+        folder: Path,
+        passphrase: str,
+        *,
+        use_keyring: bool = True,
+        build: Callable[[Path, bytes], None] | None = None,
+        settings: dict[str, Any] | None = None,
+    ) -> Profile:
+        """Make a new key, an empty store at the newest schema and profile.json (written last).
+
+        ``build(db_path, key)`` makes the store instead (a restore writes a backup's copy)."""
         validate_passphrase(passphrase)
         folder = Path(folder)
         if cls.exists(folder) or any(p.exists() for p in sidecar_paths(folder / DB_FILENAME)):
@@ -105,11 +118,12 @@ class Profile:
             wrapped=wrap_key(key, passphrase, _binding(store_id)),
             check=key_check(key),
             uses_keyring=False,
-            settings=dict(DEFAULT_SETTINGS),
+            settings={**DEFAULT_SETTINGS, **(settings or {})},
             created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
         try:
-            profile._make_store(key)
+            (build or profile._make_store_at)(profile.db_path, key)
+            profile.db_path.chmod(0o600)
             profile.uses_keyring = use_keyring and save_to_keyring(store_id, key)
             profile._write()
         except BaseException:
@@ -117,13 +131,17 @@ class Profile:
             raise
         return profile
 
-    def _make_store(self, key: bytes) -> None:
-        store = open_engine(self.db_path, key)
+    @staticmethod
+    def _make_store_at(db_path: Path, key: bytes) -> None:
+        store = open_engine(db_path, key)
         try:
             upgrade_to_head(store.engine)
         finally:
             store.close()
-        self.db_path.chmod(0o600)
+
+    def lock(self) -> ProfileLock:
+        """Hold this profile for this process (ProfileLockedError when another one has it)."""
+        return ProfileLock(self.folder).acquire()
 
     def _undo_create(self) -> None:
         """Remove what a failed create() made, so the folder can be used again."""
@@ -233,7 +251,13 @@ class Profile:
             "wrapped_key": self._wrapped.to_json(),
             "settings": self.settings,
         }
-        _write_atomically(self.json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        try:
+            _write_atomically(self.json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        except OSError as exc:  # a full disk or read-only folder; profile.json is as it was
+            fault = explain_write_failure(exc)
+            if fault is None:
+                raise
+            raise fault from exc
 
 
 def _binding(store_id: str) -> bytes:
