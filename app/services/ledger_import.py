@@ -108,12 +108,17 @@ def load_mapping(path: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items()}
 
 
-def resolve_mapping(headers: list[str], mapping: Mapping[str, str | int] | None) -> dict[str, int]:
-    """field -> column index: the user's mapping over the recognised headers."""
+def resolve_mapping(
+    headers: list[str], mapping: Mapping[str, str | int | None] | None
+) -> dict[str, int]:
+    """field -> column index: the user's mapping over the recognised headers (None: unmapped)."""
     columns = guess_mapping(headers)
     if mapping:
         wanted = {normalise_header(h): i for i, h in enumerate(headers)}
         for name, column in mapping.items():
+            if column is None:
+                columns.pop(name, None)
+                continue
             if name not in HEADERS:
                 raise ValidationError.single(
                     "mapping",
@@ -144,15 +149,17 @@ def import_ledger(
     store: Store,
     path: Path,
     committee: str | None = None,
-    mapping: Mapping[str, str | int] | Path | None = None,
+    mapping: Mapping[str, str | int | None] | Path | None = None,
     report_path: Path | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     *,
     actor: str = "ledger-import",
+    check_only: bool = False,
 ) -> ImportResult:
     """Import a ledger file; rejected rows go to ``report_path`` (CSV, UTF-8 with BOM).
-    ``mapping`` is {field: header or column index}, or the path of a JSON mapping file."""
+    ``mapping`` is {field: header or column index}, or the path of a JSON mapping file.
+    ``check_only``: check every row and report, write nothing (the GUI's validation step)."""
     if isinstance(mapping, Path):
         mapping = load_mapping(mapping)
     table = read_table(Path(path))
@@ -163,7 +170,7 @@ def import_ledger(
         _ledger_row(number, cells, columns, headers) for number, cells in table.rows[index + 1 :]
     ]
     importer = _Importer(store, actor, Path(path).name, committee, progress, cancel)
-    result = importer.run(rows)
+    result = importer.run(rows, write=not check_only)
     result.encoding = table.encoding
     if report_path is not None and not result.cancelled:
         write_report(result.errors, Path(report_path))
@@ -202,14 +209,14 @@ class _Importer:
         self.progress = progress or (lambda done, total: None)
         self.cancel = cancel or (lambda: False)
 
-    def run(self, rows: list[LedgerRow]) -> ImportResult:
+    def run(self, rows: list[LedgerRow], *, write: bool = True) -> ImportResult:
         total = 2 * len(rows)
         committees = self._committees()
         try:
             self._check_rows(rows, committees, total)
             groups = group_rows(rows, _mapped(rows, "household_key"), _mapped(rows, "head_name"))
             valid = _check_groups(groups)
-            counts = self._write(valid, len(rows), total)
+            counts = self._write(valid, len(rows), total) if write else WriteCounts()
         except ImportCancelled:
             return ImportResult(cancelled=True)
         errors = [e for r in rows for e in r.errors]

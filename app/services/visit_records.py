@@ -69,8 +69,10 @@ def coerce(name: str, value: Any) -> Any:
     if name == "visited_at" and value is not None:
         moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
         return aware(moment)
-    if name == "next_visit_on" and isinstance(value, str):
-        return dt.date.fromisoformat(value) if value else None
+    if name == "next_visit_on":
+        if isinstance(value, str):
+            return dt.date.fromisoformat(value) if value else None
+        return value
     if name == "needs":
         return list(value or [])
     if name in ("kind", "advisor_id"):

@@ -1,0 +1,191 @@
+"""New referral (转介), directly or from a plan action: need, resource (suggested for the
+household's need and area), reason, urgency, the member concerned and a note for the first step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import NeedCategory, Urgency
+from app.domain.errors import Problem, ValidationError
+from app.services.household_records import HouseholdDetail
+from app.services.plan_records import ActionView
+from app.services.referral_records import ReferralInput, validate_referral
+from app.views.casework_services import CaseServices
+from app.views.form_fields import (
+    FieldMessage,
+    FieldMessages,
+    combo_value,
+    fill_enum_combo,
+    set_combo_value,
+    with_message,
+)
+from app.views.plan_actions_model import need_text
+from app.views.resource_picker import ResourcePicker
+from app.views.workspace import Workspace
+
+NOTE_STYLE = "color: #5f6368;"
+
+
+class ReferralDialog(QDialog):
+    """Creates the referral (state 草稿) through ReferralService on the task runner."""
+
+    referral_created = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        household_id: str,
+        action: ActionView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._services = CaseServices.of(workspace)
+        self._household_id = household_id
+        self._action = action
+        self.messages = FieldMessages(workspace.language, self)
+        self.setWindowTitle(self.tr("新建转介"))
+        self._build()
+        self._connect()
+        self._prefill(action)
+        workspace.tasks.submit(
+            workspace.households.get_household,
+            household_id,
+            on_done=self._on_household_loaded,
+            owner=self,
+        )
+
+    def _build(self) -> None:
+        self.source_label = QLabel()
+        self.source_label.setStyleSheet(NOTE_STYLE)
+        self.source_label.setWordWrap(True)
+        self.need_combo = QComboBox()
+        fill_enum_combo(self.need_combo, NeedCategory, empty_text=self.tr("请选择"))
+        self.picker = ResourcePicker(self._workspace, self._household_id)
+        self.picker.setMinimumHeight(190)
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setPlaceholderText(self.tr("说明家庭的困难和希望对方提供的帮助"))
+        self.reason_edit.setFixedHeight(70)
+        self.urgency_combo = QComboBox()
+        fill_enum_combo(self.urgency_combo, Urgency)
+        set_combo_value(self.urgency_combo, Urgency.NORMAL.value)
+        self.member_combo = QComboBox()
+        self.member_combo.addItem(self.tr("全户"), None)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText(self.tr("记入转介第一步的备注（可选）"))
+        self.note_edit.setFixedHeight(48)
+        form = QFormLayout()
+        rows: list[tuple[str, str, QWidget]] = [
+            ("need_category", self.tr("需求类别"), self.need_combo),
+            ("resource_id", self.tr("转介资源"), self.picker),
+            ("reason", self.tr("转介原因"), self.reason_edit),
+            ("urgency", self.tr("紧急程度"), self.urgency_combo),
+            ("member_id", self.tr("涉及成员"), self.member_combo),
+            ("note", self.tr("备注"), self.note_edit),
+        ]
+        for name, label, widget in rows:
+            form.addRow(label, with_message(widget, self.messages.add(name, FieldMessage())))
+        self.hint_label = QLabel(self.tr("★ 为服务本户所在区域、对口本需求的资源。"))
+        self.hint_label.setStyleSheet(NOTE_STYLE)
+        self.form_message = FieldMessage()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("创建转介"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.source_label)
+        layout.addLayout(form)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.form_message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(760)
+
+    def _connect(self) -> None:
+        self.need_combo.currentIndexChanged.connect(lambda _i: self._on_need_changed())
+        self.reason_edit.textChanged.connect(lambda: self._changed("reason"))
+        self.buttons.accepted.connect(self._on_save_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+    def _prefill(self, action: ActionView | None) -> None:
+        if action is None:
+            self.source_label.hide()
+            self.picker.set_need(None)
+            return
+        text = self.tr("来自方案措施：%1（%2）").replace("%1", action.description)
+        self.source_label.setText(text.replace("%2", need_text(action.need_category)))
+        self.need_combo.blockSignals(True)
+        set_combo_value(self.need_combo, action.need_category)
+        self.need_combo.blockSignals(False)
+        self.reason_edit.setPlainText(action.description)
+        self.picker.set_need(action.need_category, action.resource_id)
+
+    def _on_household_loaded(self, detail: HouseholdDetail) -> None:
+        for member in detail.members:
+            self.member_combo.addItem(member.name, member.id)
+
+    def _on_need_changed(self) -> None:
+        self._changed("need_category")
+        self.picker.set_need(combo_value(self.need_combo))
+
+    def value(self) -> ReferralInput:
+        return ReferralInput(
+            household_id=self._household_id,
+            need_category=combo_value(self.need_combo) or "",
+            reason=self.reason_edit.toPlainText(),
+            urgency=combo_value(self.urgency_combo) or "",
+            resource_id=self.picker.resource_id,
+            member_id=combo_value(self.member_combo),
+            plan_action_id=self._action.id if self._action else None,
+        )
+
+    def _changed(self, name: str) -> None:
+        self.messages.touch(name)
+        self._revalidate()
+
+    def _revalidate(self) -> list[Problem]:
+        try:
+            validate_referral(self.value())
+        except ValidationError as error:
+            problems = list(error.problems)
+        else:
+            problems = []
+        self.messages.show(problems, fallback="reason")
+        return problems
+
+    def _on_save_clicked(self) -> None:
+        self.messages.show_all = True
+        if self._revalidate():
+            return
+        self.buttons.setEnabled(False)
+        self._workspace.tasks.submit(
+            self._services.referrals.create,
+            self.value(),
+            self.note_edit.toPlainText(),
+            on_done=self._on_created,
+            on_error=self._on_failed,
+            changes="referrals",
+            owner=self,
+        )
+
+    def _on_created(self, referral_id: str) -> None:
+        self.referral_created.emit(referral_id)
+        self.accept()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if not isinstance(error, ValidationError):
+            self.form_message.show_text(self.tr("保存失败：") + str(error))
+            return
+        unplaced = self.messages.show(error.problems, fallback=None)
+        self.form_message.show_text("\n".join(p.message(self.messages.language) for p in unplaced))
