@@ -40,3 +40,18 @@ def no_keyring() -> Iterator[None]:
     keyring.set_keyring(fail.Keyring())
     yield
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def gc_on_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests with Qt collect garbage only on the GUI thread, as the app does
+    (app/views/garbage_collection.py); otherwise a worker thread can free Qt objects and crash.
+    Once installed, every later test also collects (on the main thread) as gc would have."""
+    from app.views import garbage_collection
+
+    if {"qapp", "qtbot"} & set(request.fixturenames):
+        garbage_collection.collect_on_gui_thread(request.getfixturevalue("qapp"))
+    yield
+    collector = garbage_collection.installed()
+    if collector is not None:
+        collector.check()

@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
+
+from app.views.garbage_collection import collect_on_gui_thread
 
 PRIMARY_FONT_FILE = "LXGWWenKai-Regular.ttf"
 FALLBACK_FONT_FILE = "HanaMinB.ttf"
@@ -87,7 +89,9 @@ def create_application(
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setApplicationName("Nuanxin")
     app.setOrganizationName("Nuanxin")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "nuanxin.svg"))))
     app.setFont(application_font(register_fonts()))
+    collect_on_gui_thread(app)
     translations = Translations(app)
     translations.install(language)
     return app, translations
