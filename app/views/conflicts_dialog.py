@@ -51,11 +51,7 @@ FIELD_LABELS = {
     "deleted": "是否已删除",
 }
 ENTITY_LABELS = {"household": "户", "member": "成员", "visit": "走访记录", "referral": "转介"}
-CHOICES: tuple[tuple[Choice, str], ...] = (
-    ("mine", "保留本机的"),
-    ("theirs", "采用服务器的"),
-    ("edit", "改为："),
-)
+CHOICES: tuple[Choice, ...] = ("mine", "theirs", "edit")
 
 
 def shown(field: str, value: Any) -> str:
@@ -86,8 +82,13 @@ class FieldChoice(QWidget):
         grid.addWidget(QLabel(shown(conflict.field, conflict.base)), 1, 1, 1, 2)
         self.group = QButtonGroup(self)
         self.buttons: dict[Choice, QRadioButton] = {}
-        for row, (choice, text) in enumerate(CHOICES, start=2):
-            button = QRadioButton(self.tr(text))
+        texts = {
+            "mine": self.tr("保留本机的"),
+            "theirs": self.tr("采用服务器的"),
+            "edit": self.tr("改为："),
+        }
+        for row, choice in enumerate(CHOICES, start=2):
+            button = QRadioButton(texts[choice])
             button.setObjectName(f"choose_{choice}")
             self.group.addButton(button)
             self.buttons[choice] = button

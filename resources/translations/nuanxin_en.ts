@@ -456,6 +456,51 @@ hardship %2 · %3 · score %4</translation>
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>冲突处理</source>
+        <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+        <source>字段冲突</source>
+        <translation>Field conflicts</translation>
+    </message>
+    <message>
+        <source>未被接受的修改</source>
+        <translation>Refused edits</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>保存决定</source>
+        <translation>Save decision</translation>
+    </message>
+    <message>
+        <source>没有待处理的冲突。</source>
+        <translation>No conflicts to resolve.</translation>
+    </message>
+    <message>
+        <source>重新提交</source>
+        <translation>Submit again</translation>
+    </message>
+    <message>
+        <source>放弃本机修改</source>
+        <translation>Discard my edit</translation>
+    </message>
+    <message>
+        <source>%1：%2
+两边都改了以下内容，请逐项决定。</source>
+        <translation>%1: %2
+Both sides changed the fields below; decide each one.</translation>
+    </message>
+    <message>
+        <source>没有保存：%1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>CoveragePage</name>
     <message>
         <source>居委</source>
@@ -879,6 +924,25 @@ Profile folder: %1</translation>
     <message>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>FieldChoice</name>
+    <message>
+        <source>原来的值</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>保留本机的</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>采用服务器的</source>
+        <translation>Take the server&apos;s</translation>
+    </message>
+    <message>
+        <source>改为：</source>
+        <translation>Change to:</translation>
     </message>
 </context>
 <context>
@@ -3652,6 +3716,68 @@ Profile folder: %1</translation>
     <message>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <source>同步(&amp;Y)</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>冲突处理…</source>
+        <translation>Resolve conflicts…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>取消首次同步；已下载的部分会保留，下次继续。</source>
+        <translation>Cancel the first sync; what was downloaded is kept and the rest follows next time.</translation>
+    </message>
+    <message>
+        <source>● 未连接同步服务器</source>
+        <translation>● No sync server</translation>
+    </message>
+    <message>
+        <source>● 已登录 %1</source>
+        <translation>● Signed in as %1</translation>
+    </message>
+    <message>
+        <source>待上传：%1</source>
+        <translation>To upload: %1</translation>
+    </message>
+    <message>
+        <source>冲突：%1</source>
+        <translation>Conflicts: %1</translation>
+    </message>
+    <message>
+        <source>● 在线</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>● 离线</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <source>首次同步…</source>
+        <translation>First sync…</translation>
+    </message>
+    <message>
+        <source>尚未同步</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>上次同步：%1</source>
+        <translation>Last sync: %1</translation>
     </message>
 </context>
 <context>
