@@ -1,0 +1,1 @@
+"""Build recipes for Nuanxin's installers: the PyInstaller bundle, the .deb and Inno Setup."""
