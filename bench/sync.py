@@ -136,7 +136,9 @@ def _advisors(count: int, quick: bool) -> Iterator[dict[str, Any]]:
         seeded = seed_server(url, households, 0)
         advisors = make_advisors(url, seeded.households, count)
         with server_process(url) as base:
-            result = asyncio.run(run_load(base, advisors, rounds=3, think=2.0 if quick else 10.0))
+            # The app syncs every minute: each advisor's first pull and syncs come at random
+            # moments within a minute of each other (a few seconds apart with --quick).
+            result = asyncio.run(run_load(base, advisors, rounds=3, think=5.0 if quick else 60.0))
     yield _row("advisors", count, "count")
     yield _row("advisor_syncs", result.syncs, "count")
     yield _row("advisor_sync_p95", result.p95_ms(result.latencies), "ms")

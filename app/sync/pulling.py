@@ -92,7 +92,7 @@ class Puller:
 
     def _apply(self, page: Page) -> bool:
         """Write one page and move the cursor; True when codes entered the scope."""
-        with write_transaction(self.store) as session:
+        with write_transaction(self.store, replayable=True) as session:
             state = load_state(session)
             pending = Pending.load(session)
             bulk = state.cursor == 0 or state.rebootstrap

@@ -14,10 +14,18 @@ from sqlalchemy.orm import Session
 
 from app.store.engine import Store
 
+BULK_CACHE_KIB = 32 * 1024
+
 
 @contextmanager
-def write_transaction(store: Store, *, foreign_keys: bool = False) -> Iterator[Session]:
-    """A session in one BEGIN IMMEDIATE transaction: committed on success, else rolled back."""
+def write_transaction(
+    store: Store, *, foreign_keys: bool = False, replayable: bool = False
+) -> Iterator[Session]:
+    """A session in one BEGIN IMMEDIATE transaction: committed on success, else rolled back.
+
+    ``replayable``: the transaction only holds what the server can send again (a pulled page
+    with its cursor), so its commit need not wait for the disk (synchronous=NORMAL: after a
+    power cut it may be gone, and is pulled again; it is never half there)."""
     with store.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None
@@ -26,6 +34,9 @@ def write_transaction(store: Store, *, foreign_keys: bool = False) -> Iterator[S
         try:
             if not foreign_keys:
                 conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            if replayable:
+                conn.exec_driver_sql("PRAGMA synchronous = NORMAL")
+                conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
             conn.exec_driver_sql("BEGIN IMMEDIATE")
             session = Session(bind=conn, expire_on_commit=False)
             try:
@@ -40,5 +51,7 @@ def write_transaction(store: Store, *, foreign_keys: bool = False) -> Iterator[S
         finally:
             if not foreign_keys:
                 conn.exec_driver_sql("PRAGMA foreign_keys = ON")
-                conn.commit()
+            if replayable:
+                conn.exec_driver_sql("PRAGMA synchronous = FULL")
+            conn.commit()
             raw.isolation_level = saved

@@ -161,7 +161,10 @@ def _wanted_codes(readable: frozenset[str], codes: tuple[str, ...]) -> frozenset
 def _iso(value: Any) -> str:
     """A stored time as ISO 8601 with its offset: SQLite keeps naive UTC text, PostgreSQL's
     timestamptz as text ends in ``+HH``."""
-    text = str(value).replace(" ", "T", 1)
+    text = str(value)
+    if len(text) == 26 and text[10] == " " and text[20:].isdigit():  # SQLite's naive UTC
+        return f"{text[:10]}T{text[11:]}+00:00"
+    text = text.replace(" ", "T", 1)
     if _OFFSET_FULL.search(text):
         return text
     if _OFFSET_HOURS.search(text):
