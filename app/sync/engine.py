@@ -220,7 +220,7 @@ class SyncEngine:
         self, report: SyncReport, started: float, error: SyncError | None, *, complete: bool
     ) -> None:
         report.seconds = time.monotonic() - started
-        with write_transaction(self.store) as session:
+        with write_transaction(self.store, replayable=True) as session:  # bookkeeping only
             state = load_state(session)
             if error is None and complete:
                 state.last_sync_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -16,6 +16,7 @@ from app.store.engine import Store
 from app.sync import derived
 from app.sync.apply import Changes, Pending, RowWriter, delete_rows
 from app.sync.client import CursorExpired, HttpError, SyncClient
+from app.sync.collector import automatic_collection_paused
 from app.sync.errors import SyncCancelled
 from app.sync.pages import Page
 from app.sync.report import Cancelled, Progress, SyncReport
@@ -23,8 +24,10 @@ from app.sync.restored import requeue_forgotten
 from app.sync.scope import drop_codes
 from app.sync.state import SyncState, load_state, save_state
 from app.sync.tables import sync_tables
-from app.sync.transactions import write_transaction
+from app.sync.transactions import checkpoint_after_bulk, write_transaction
 from app.sync.wire import MAX_PULL_LIMIT
+
+BULK_ROWS = 5000  # pulled rows after which the WAL is checkpointed at the end
 
 
 class Puller:
@@ -48,6 +51,14 @@ class Puller:
         self.cancelled = cancelled
 
     def run(self) -> None:
+        with automatic_collection_paused():
+            try:
+                self._run()
+            finally:
+                if self.report.pulled >= BULK_ROWS:
+                    checkpoint_after_bulk(self.store)
+
+    def _run(self) -> None:
         state = self._state()
         if state.refetch and not state.rebootstrap:
             self.start_rebootstrap()

@@ -69,7 +69,9 @@ class Pusher:
             )
             self._mark_inflight(entries[-1].mid)
             response = self.client.push(request)
-            with write_transaction(self.store) as session:
+            # Replayable: lost in a power cut, the entries are still in the outbox and the
+            # server answers their mids again with the outcomes it stored.
+            with write_transaction(self.store, replayable=True) as session:
                 result = record_outcomes(session, entries, response)
                 state = load_state(session)
                 state.inflight = 0

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.store.engine import Store
 
 BULK_CACHE_KIB = 32 * 1024
+AUTOCHECKPOINT_PAGES = 1000  # SQLite's default
 
 
 @contextmanager
@@ -24,8 +25,11 @@ def write_transaction(
     """A session in one BEGIN IMMEDIATE transaction: committed on success, else rolled back.
 
     ``replayable``: the transaction only holds what the server can send again (a pulled page
-    with its cursor), so its commit need not wait for the disk (synchronous=NORMAL: after a
-    power cut it may be gone, and is pulled again; it is never half there)."""
+    with its cursor, the recorded answer to a push, sync bookkeeping), so its commit need not
+    wait for the disk (synchronous=NORMAL: after a power cut it may be gone, and comes again;
+    it is never half there). Its commit also does not checkpoint the WAL: a first sync's 50
+    pages would each copy their pages into the database file on the way; Puller checkpoints
+    once at the end instead (checkpoint_after_bulk)."""
     with store.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None
@@ -37,6 +41,7 @@ def write_transaction(
             if replayable:
                 conn.exec_driver_sql("PRAGMA synchronous = NORMAL")
                 conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+                conn.exec_driver_sql("PRAGMA wal_autocheckpoint = 0")
             conn.exec_driver_sql("BEGIN IMMEDIATE")
             session = Session(bind=conn, expire_on_commit=False)
             try:
@@ -53,5 +58,14 @@ def write_transaction(
                 conn.exec_driver_sql("PRAGMA foreign_keys = ON")
             if replayable:
                 conn.exec_driver_sql("PRAGMA synchronous = FULL")
+                conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
             conn.commit()
             raw.isolation_level = saved
+
+
+def checkpoint_after_bulk(store: Store) -> None:
+    """Copy a large pull's WAL into the database file and truncate it (a first sync leaves a
+    WAL as big as the data). A busy reader only makes it partial: the next commit goes on."""
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.commit()

@@ -132,7 +132,11 @@ class OperationsMenu(QObject):
         from app.sync.admin import AdminClient
         from app.sync.engine import SyncEngine
 
-        engine = SyncEngine(self.workspace.store, self.workspace.profile.store_id)
+        controller = getattr(self.window, "sync_controller", None)
+        if controller is not None:  # the window's engine: one token, one HTTP client, one lock
+            engine = controller.engine
+        else:
+            engine = SyncEngine(self.workspace.store, self.workspace.profile.store_id)
         return AdminClient(engine) if engine.state.linked else None
 
     def open_audit_viewer(self) -> QWidget:

@@ -4,6 +4,7 @@ Checks that can refuse a mutation live here and run before anything is written."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -21,10 +22,17 @@ Place = tuple[str, str | None]  # (scope code, parent row id)
 class Placement:
     """Scope decisions for one mutation of a ``rule`` row."""
 
-    def __init__(self, session: Session, access: Access, rule: EntityRule) -> None:
+    def __init__(
+        self,
+        session: Session,
+        access: Access,
+        rule: EntityRule,
+        lookup: Callable[[tuple[str, str]], Record | None] | None = None,
+    ) -> None:
         self.session = session
         self.access = access
         self.rule = rule
+        self.lookup = lookup or (lambda key: session.get(Record, key))
 
     def for_new(self, fields: dict[str, Any], row_id: str) -> Place:
         """The place of a new row; refuses a missing or unknown committee or parent."""
@@ -50,7 +58,7 @@ class Placement:
                 raise Refused(_unknown(rule, value))
             return value, None
         parent_entity = rule.parent or fields.get(rule.parent_from)
-        parent = self.session.get(Record, (str(parent_entity), value))
+        parent = self.lookup((str(parent_entity), value))
         if parent is None:
             raise Refused(_unknown(rule, value))
         return parent.scope_code, value

@@ -42,6 +42,47 @@ def test_pages_come_in_seq_order_and_the_cursor_resumes_without_loss(api: TestCl
     assert station.pull().rows == []
 
 
+def test_small_pages_over_rows_exits_and_server_only_rows_miss_nothing(api: TestClient) -> None:
+    """Pages cut through changed rows, rows that left the scope and audit rows (kept on the
+    server, never pulled): every pulled row comes once, in seq order, the cursor passes the
+    rest, and the last cursor is the server's."""
+    advisor, station = Laptop(api, "advisor"), Laptop(api, "station")
+    staying = households(advisor, 5)
+    leaving = households(advisor, 4)
+    audit = [
+        advisor.mutation("audit_event", str(uuid.uuid4()), {"committee_code": COMMITTEE_11})
+        for _ in range(6)
+    ]
+    advisor.push(*audit)
+    rows = station.pull_all()
+    station.push(
+        *[
+            station.mutation(
+                "household", i, {"committee_code": COMMITTEE_12}, rows[("household", i)].seq
+            )
+            for i in leaving
+        ]
+    )
+    more = households(advisor, 3)
+
+    seen: list[wire.Row] = []
+    advisor.cursor = 0
+    while True:
+        page = advisor.pull(limit=2)
+        seen += page.rows
+        assert len(page.rows) <= 2
+        if not page.has_more:
+            break
+
+    seqs = [row.seq for row in seen]
+    assert seqs == sorted(seqs) and len(seqs) == len(set(seqs))
+    assert not [row for row in seen if row.entity == "audit_event"]
+    present = {row.id for row in seen if row.entity == "household" and not row.left_scope}
+    assert present >= set(staying) | set(more)
+    assert {row.id for row in seen if row.left_scope} == set(leaving)
+    assert advisor.cursor == page.server_seq
+
+
 def test_each_user_pulls_only_their_scope_and_the_public_rows(api: TestClient) -> None:
     advisor, outsider = Laptop(api, "advisor"), Laptop(api, "outsider")
     mine = set(households(advisor, 3))
