@@ -30,6 +30,7 @@ class SyncConflict(Base):
     mine_by: Mapped[str] = mapped_column(String(64), default="")
     theirs_by: Mapped[str] = mapped_column(String(64), default="")
     theirs_seq: Mapped[int] = mapped_column(Integer, default=0)
+    theirs_at: Mapped[dt.datetime | None] = mapped_column()  # when the server value was made
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     resolved: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     resolved_at: Mapped[dt.datetime | None] = mapped_column()

@@ -42,7 +42,8 @@ class ConflictView:
     current: Any  # the value the local row holds now (the server's, unless edited since)
     mine_by: str
     theirs_by: str
-    at: dt.datetime
+    at: dt.datetime  # when this laptop's value reached the server
+    theirs_at: dt.datetime | None = None  # when the server's value was made
 
 
 @dataclass(frozen=True)
@@ -300,4 +301,5 @@ def _view(conflict: SyncConflict, current: Any) -> ConflictView:
         mine_by=conflict.mine_by,
         theirs_by=conflict.theirs_by,
         at=conflict.at,
+        theirs_at=conflict.theirs_at,
     )

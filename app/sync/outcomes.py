@@ -84,6 +84,7 @@ def keep_conflict(session: Session, conflict: FieldConflict) -> bool:
             mine_by=conflict.mine_by,
             theirs_by=conflict.theirs_by,
             theirs_seq=conflict.theirs_seq,
+            theirs_at=conflict.theirs_at,
             at=conflict.at,
             resolved=conflict.resolved,
         )

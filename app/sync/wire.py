@@ -145,8 +145,9 @@ class FieldConflict:
     mine_by: str
     theirs_by: str
     theirs_seq: int
-    at: dt.datetime
+    at: dt.datetime  # when the server found it (the push of ``mine``)
     resolved: bool = False
+    theirs_at: dt.datetime | None = None  # when ``theirs`` was made (absent from older servers)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

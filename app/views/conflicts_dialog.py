@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -50,7 +51,7 @@ FIELD_LABELS = {
     "monthly_income": "月收入",
     "deleted": "是否已删除",
 }
-ENTITY_LABELS = {"household": "户", "member": "成员", "visit": "走访记录", "referral": "转介"}
+ENTITY_LABELS = {"household": "家庭", "member": "成员", "visit": "走访记录", "referral": "转介"}
 CHOICES: tuple[Choice, ...] = ("mine", "theirs", "edit")
 
 
@@ -93,8 +94,12 @@ class FieldChoice(QWidget):
             self.group.addButton(button)
             self.buttons[choice] = button
             grid.addWidget(button, row, 0)
-        mine = f"{shown(conflict.field, conflict.mine)}（{conflict.mine_by}，{when}）"
-        theirs = f"{shown(conflict.field, conflict.theirs)}（{conflict.theirs_by or '服务器'}）"
+        mine = f"{shown(conflict.field, conflict.mine)}（{conflict.mine_by}，{when} 上传）"
+        theirs = f"{shown(conflict.field, conflict.theirs)}（{conflict.theirs_by or '服务器'}"
+        if conflict.theirs_at is not None:
+            made = conflict.theirs_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+            theirs += f"，{made} 修改"
+        theirs += "）"
         grid.addWidget(QLabel(mine), 2, 1, 1, 2)
         grid.addWidget(QLabel(theirs), 3, 1, 1, 2)
         self.edit = QLineEdit()
@@ -149,7 +154,9 @@ class ConflictsDialog(QDialog):
         self.row_list = QListWidget()
         self.row_list.setObjectName("conflict_rows")
         self.row_list.setFixedWidth(260)
-        self.row_list.setWordWrap(True)
+        self.row_list.setWordWrap(True)  # long head names and addresses wrap, never scroll
+        self.row_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.row_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.row_list.currentRowChanged.connect(self._show_row)
         self.row_title = QLabel()
         self.row_title.setWordWrap(True)

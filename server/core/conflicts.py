@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import uuid_utils
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,9 +20,10 @@ MAX_LISTED = 1000
 
 def store_conflict(session: Session, record: Record, clash: Clash, author: Author) -> FieldConflict:
     """Keep a losing field value; ``theirs_by`` is whoever made the value that stayed."""
-    theirs_by = session.execute(
-        select(Revision.user_login).where(Revision.seq == clash.theirs_seq)
-    ).scalar_one_or_none()
+    theirs = session.execute(
+        select(Revision.user_login, Revision.at).where(Revision.seq == clash.theirs_seq)
+    ).first()
+    theirs_by, theirs_at = (theirs.user_login, theirs.at) if theirs is not None else ("", None)
     conflict = Conflict(
         id=str(uuid_utils.uuid7()),
         entity=record.entity,
@@ -38,10 +41,10 @@ def store_conflict(session: Session, record: Record, clash: Clash, author: Autho
         resolved_at=None,
     )
     session.add(conflict)
-    return wire_conflict(conflict)
+    return wire_conflict(conflict, theirs_at)
 
 
-def wire_conflict(conflict: Conflict) -> FieldConflict:
+def wire_conflict(conflict: Conflict, theirs_at: dt.datetime | None) -> FieldConflict:
     return FieldConflict(
         id=conflict.id,
         entity=conflict.entity,
@@ -55,6 +58,7 @@ def wire_conflict(conflict: Conflict) -> FieldConflict:
         theirs_seq=conflict.theirs_seq,
         at=conflict.at,
         resolved=conflict.resolved_at is not None,
+        theirs_at=theirs_at,
     )
 
 
@@ -67,12 +71,13 @@ def list_conflicts(
         assert counter is not None
         access = Access.of(principal, backend.trees.tree(session, counter.tree_version))
         stmt = (
-            select(Conflict)
+            select(Conflict, Revision.at)
             .join(Record, (Record.entity == Conflict.entity) & (Record.id == Conflict.row_id))
+            .outerjoin(Revision, Revision.seq == Conflict.theirs_seq)
             .where(Record.scope_code.in_(access.readable))
             .order_by(Conflict.at, Conflict.id)
             .limit(MAX_LISTED)
         )
         if not include_resolved:
             stmt = stmt.where(Conflict.resolved_at.is_(None))
-        return [wire_conflict(c) for c in session.execute(stmt).scalars()]
+        return [wire_conflict(c, at) for c, at in session.execute(stmt)]

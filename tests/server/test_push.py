@@ -7,6 +7,7 @@ import socket
 import time
 import uuid
 
+import orjson
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
@@ -141,8 +142,12 @@ def test_same_field_on_two_laptops_is_a_conflict_kept_until_resolved(api: TestCl
         "2",
     )
     assert (conflict.mine_by, conflict.theirs_by) == ("station", "advisor")
+    assert conflict.theirs_at is not None and conflict.theirs_at <= conflict.at
     listed = api.get(wire.CONFLICTS_PATH, headers=advisor.headers).json()["conflicts"]
     assert [c["id"] for c in listed] == [conflict.id]
+    assert wire.decode(wire.ConflictList, orjson.dumps({"conflicts": listed})).conflicts == [
+        conflict
+    ]
 
     resolution = station.mutation(
         "household", row.id, {"phone": "3"}, outcome.row.seq, resolves=[conflict.id]

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.households import HouseholdService
@@ -49,6 +49,7 @@ def picture(widget: QWidget, name: str) -> None:
     folder = os.environ.get("NUANXIN_SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
+        QApplication.processEvents()  # pending layout requests: the picture shows what a user sees
         widget.grab().save(str(Path(folder) / name))
 
 
@@ -79,6 +80,8 @@ def test_the_station_decides_each_conflicting_field_in_the_dialog(
     assert "欧阳晓𠮷" in dialog.row_list.item(0).text()
     fields = {f.conflict.field: f for f in dialog.findChildren(FieldChoice)}
     assert set(fields) == {"phone", "notes"}
+    [theirs] = [x.text() for x in fields["phone"].findChildren(QLabel) if "13911112222" in x.text()]
+    assert "advisor" in theirs and "修改" in theirs  # who made the server's value, and when
     assert not dialog.save_button.isEnabled()  # nothing is decided for the user
     fields["phone"].buttons["mine"].click()
     assert not dialog.save_button.isEnabled()  # every field needs a decision

@@ -73,6 +73,7 @@ def test_the_phone_changed_on_both_laptops_is_a_conflict_resolved_by_the_second(
         "13911112222",
     )
     assert (conflict.mine_by, conflict.theirs_by) == ("station", "advisor")
+    assert conflict.theirs_at is not None  # the conflicts screen shows when each side was made
     assert phone_of(station, household) == "13911112222"  # theirs shown until decided
 
     service = ConflictService(station.store, "station")
