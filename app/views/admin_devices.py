@@ -9,14 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Protocol
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,11 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.local_time import SHANGHAI
 from app.sync.admin import DeviceRow
+from app.views.row_table_model import TranslatedHeadersModel
 from app.views.tasks import TaskRunner
-
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
-Index = QModelIndex | QPersistentModelIndex
 
 
 class DeviceSource(Protocol):
@@ -48,7 +40,7 @@ def _when(value: dt.datetime) -> str:
     return aware.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
 
 
-class DeviceTableModel(QAbstractTableModel):
+class DeviceTableModel(TranslatedHeadersModel[DeviceRow]):
     HEADERS = (
         QT_TRANSLATE_NOOP("DeviceTableModel", "用户"),
         QT_TRANSLATE_NOOP("DeviceTableModel", "设备名称"),
@@ -57,39 +49,14 @@ class DeviceTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("DeviceTableModel", "状态"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[DeviceRow] = []
-
-    def set_rows(self, rows: list[DeviceRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(str(self.HEADERS[section]))
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
+    def _cell(self, row: DeviceRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.revoked:
             return QBrush(QColor("#a0a0a0"))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         status = self.tr("已停用") if row.revoked else self.tr("正常")
         values = (row.user_login, row.name, _when(row.registered_at), _when(row.last_seen_at))
-        return (*values, status)[index.column()]
+        return (*values, status)[column]
 
 
 class AdminDevicesDialog(QDialog):
@@ -152,7 +119,7 @@ class AdminDevicesDialog(QDialog):
 
     def selected(self) -> DeviceRow | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _on_revoke_clicked(self) -> None:
         device = self.selected()

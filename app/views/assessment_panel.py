@@ -3,6 +3,7 @@ comparison, the history of assessments, and 「新评估」 which opens the wiza
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -20,14 +21,14 @@ from PySide6.QtWidgets import (
 from app.domain.errors import ValidationError
 from app.domain.instruments import Instrument
 from app.domain.scoring import Comparison
-from app.printing.records import SPECS, FormKind
+from app.printing.records import FormKind
 from app.services.assessment_records import AssessmentView
 from app.views.assessment_result import AssessmentResultView
 from app.views.assessment_wizard import AssessmentWizard
-from app.views.casework_services import CASEWORK_CHANGES, CaseServices
+from app.views.casework_services import CaseServices
+from app.views.casework_tab import CaseworkTab
 from app.views.enum_text import enum_text
 from app.views.form_fields import FieldMessage
-from app.views.form_printing import PrintLauncher
 from app.views.workspace import Workspace
 
 
@@ -63,24 +64,18 @@ def load_wizard_start(services: CaseServices, household_id: str) -> WizardStart:
     return WizardStart(instrument, services.assessments.latest(household_id))
 
 
-class AssessmentPanel(QWidget):
+class AssessmentPanel(CaseworkTab):
     """Assessments of the household given to ``show_household``."""
 
-    loaded = Signal()
     wizard_opened = Signal(object)  # the AssessmentWizard
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._services = CaseServices.of(workspace)
-        self._household_id: str | None = None
-        self.title = ""
+        super().__init__(workspace, parent)
         self.history: list[AssessmentView] = []
         self.new_button = QPushButton(self.tr("新评估…"))
-        self.print_button = QPushButton(self.tr("打印…"))
-        self.print_button.setToolTip(self.tr("打印所示评估的需求评估表（Ctrl+P）"))
-        self.print_button.setEnabled(False)
-        self.printing = PrintLauncher(workspace, self)
+        self.print_button = self._print_button(
+            self.tr("打印…"), self.tr("打印所示评估的需求评估表（Ctrl+P）")
+        )
         self.summary_label = QLabel()
         self.message = FieldMessage()
         self.result_view = AssessmentResultView()
@@ -108,35 +103,18 @@ class AssessmentPanel(QWidget):
         self.new_button.clicked.connect(self.open_wizard)
         self.print_button.clicked.connect(self.print_selected)
         self.history_list.currentRowChanged.connect(self._on_history_row_changed)
-        workspace.tasks.changed.connect(self._on_data_changed)
+        self._watch_changes()
 
-    def show_household(self, household_id: str, title: str = "") -> None:
-        if household_id != self._household_id:
-            self.history = []
-            self.history_list.clear()
-            self.print_button.setEnabled(False)
-            self.result_view.clear()
-        self._household_id, self.title = household_id, title
-        self.reload()
+    def _loader(self) -> Callable[[str], list[AssessmentView]]:
+        return self._services.assessments.history
 
-    def reload(self) -> None:
-        household_id = self._household_id
-        if household_id is None:
-            return
-        self._workspace.tasks.submit(
-            self._services.assessments.history,
-            household_id,
-            on_done=lambda found: self._on_history_loaded(household_id, found),
-            owner=self,
-        )
+    def _forget(self) -> None:
+        self.history = []
+        self.history_list.clear()
+        self.print_button.setEnabled(False)
+        self.result_view.clear()
 
-    def _on_data_changed(self, what: str) -> None:
-        if what in CASEWORK_CHANGES:
-            self.reload()
-
-    def _on_history_loaded(self, household_id: str, history: list[AssessmentView]) -> None:
-        if household_id != self._household_id:
-            return
+    def _show_loaded(self, history: list[AssessmentView]) -> None:
         self.history = history
         self.history_list.blockSignals(True)
         self.history_list.clear()
@@ -170,8 +148,7 @@ class AssessmentPanel(QWidget):
         view = self.selected_assessment()
         if view is None:
             return False
-        title = f"{SPECS[FormKind.ASSESSMENT].title} {view.assessed_on} — {self.title}"
-        self.printing.print_form(FormKind.ASSESSMENT, view.id, title)
+        self._print(FormKind.ASSESSMENT, view.id, str(view.assessed_on))
         return True
 
     def _on_history_row_changed(self, row: int) -> None:

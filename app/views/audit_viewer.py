@@ -6,19 +6,11 @@ every laptop in the reader's scope. Rows are read and written only through the t
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -36,12 +28,11 @@ from PySide6.QtWidgets import (
 
 from app.services import audit_log
 from app.services.audit_log import AuditFilter, AuditRow
-from app.services.local_time import today
+from app.services.local_time import SHANGHAI, today
+from app.views.row_table_model import TranslatedHeadersModel
 from app.views.workspace import Workspace
 
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 ServerQuery = Callable[[AuditFilter], list[AuditRow]]
-Index = QModelIndex | QPersistentModelIndex
 ENTITY_LABELS = {
     "member": QT_TRANSLATE_NOOP("AuditTableModel", "成员"),
     "household": QT_TRANSLATE_NOOP("AuditTableModel", "户档案"),
@@ -60,7 +51,7 @@ ENTITY_LABELS = {
 }
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(TranslatedHeadersModel[AuditRow]):
     """Audit rows, newest first: time, person, action, subject, details."""
 
     HEADERS = (
@@ -71,32 +62,9 @@ class AuditTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("AuditTableModel", "说明"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[AuditRow] = []
-
-    def set_rows(self, rows: Sequence[AuditRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(str(self.HEADERS[section]))
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+    def _cell(self, row: AuditRow, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        row = self.rows[index.row()]
         what = self.tr(str(ENTITY_LABELS.get(row.entity, row.entity)))
         subject = "" if row.subject == row.entity_id and row.entity != "member" else row.subject
         values = (
@@ -106,7 +74,7 @@ class AuditTableModel(QAbstractTableModel):
             f"{what} {subject}".strip(),
             row.detail_text,
         )
-        return values[index.column()]
+        return values[column]
 
 
 class AuditViewer(QDialog):

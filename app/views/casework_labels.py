@@ -1,7 +1,7 @@
-"""Labels of the enums the case-work views show (visits, needs, plans, referrals, assessment
-results), listed so that pyside6-lupdate puts them into the .ts file; ``enum_text`` translates
-a label in the context of its enum's class name. Overlaps with workflow_labels.py are harmless
-(lupdate merges identical entries)."""
+"""Labels of the enums the case-work views show (visits, needs, plans, resources, referrals,
+assessment results), listed so that pyside6-lupdate puts them into the .ts file; ``enum_text``
+translates a label in the context of its enum's class name. Each enum is listed in one place:
+here, in workflow_labels.py or in enum_text.py."""
 
 from __future__ import annotations
 

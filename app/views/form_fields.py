@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.enums import LabelledEnum
-from app.domain.errors import Problem
+from app.domain.errors import Problem, ValidationError
 from app.views.enum_text import enum_text
 
 ERROR_STYLE = "color: #b3261e;"
 MIN_MESSAGE_WIDTH = 160
 WARNING_STYLE = "color: #8a5a00;"
+FormRow = tuple[str, str, QWidget]  # field name, label, the field's widget
+Value = TypeVar("Value")
 
 
 def fill_enum_combo(
@@ -74,6 +77,22 @@ class FieldMessage(QLabel):
         self.show_text("")
 
 
+def problems_of(check: Callable[[Value], object], value: Value) -> list[Problem]:
+    """The problems ``check(value)`` raises as a ValidationError; none when it passes."""
+    try:
+        check(value)
+    except ValidationError as error:
+        return list(error.problems)
+    return []
+
+
+def failure_text(error: BaseException, language: str, prefix: str) -> str:
+    """A failed operation in words: a ValidationError's problems, else ``prefix`` and the error."""
+    if isinstance(error, ValidationError):
+        return "\n".join(p.message(language) for p in error.problems)
+    return prefix + str(error)
+
+
 def with_message(field: QWidget, message: FieldMessage) -> QWidget:
     """A field with its message line under it, for a QFormLayout row."""
     box = QWidget()
@@ -103,6 +122,11 @@ class FieldMessages:
         self._messages[field_name] = message
         return message
 
+    def add_rows(self, form: QFormLayout, rows: Iterable[FormRow]) -> None:
+        """Each row: its label, then the field with its own message line under it."""
+        for field_name, label, widget in rows:
+            form.addRow(label, with_message(widget, self.add(field_name, FieldMessage())))
+
     def touch(self, field_name: str) -> None:
         self._touched.add(field_name)
 
@@ -129,6 +153,11 @@ class FieldMessages:
             message.show_text("\n".join(texts.get(name, [])) if visible else "")
         QTimer.singleShot(0, self._owner, self._grow_owner)
         return unplaced
+
+    def show_refusal(self, problems: Iterable[Problem], line: FieldMessage) -> None:
+        """Problems a save was refused with: each at its field, the others on ``line``."""
+        unplaced = self.show(problems, fallback=None)
+        line.show_text("\n".join(p.message(self.language) for p in unplaced))
 
     def _grow_owner(self) -> None:
         """A dialog does not grow by itself for wrapped messages (height-for-width): grow it."""

@@ -3,43 +3,27 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from app.domain.enums import HelpRequestChannel, Urgency
-from app.domain.errors import Problem, ValidationError
+from app.domain.errors import Problem
 from app.services.help_request_records import HelpRequestInput, validate_request
 from app.services.help_requests import HelpRequestService
-from app.views.form_fields import (
-    FieldMessage,
-    FieldMessages,
-    combo_value,
-    fill_enum_combo,
-    set_combo_value,
-    with_message,
-)
+from app.views.form_dialog import FormDialog
+from app.views.form_fields import combo_value, fill_enum_combo, problems_of, set_combo_value
 from app.views.workspace import Workspace
 
 
-class HelpRequestDialog(QDialog):
+class HelpRequestDialog(FormDialog):
     """Saves through the help request service; ``request_saved`` carries the new id."""
 
     request_saved = Signal(str)
+    FALLBACK_FIELD = "description"
 
     def __init__(
         self, workspace: Workspace, channel: str | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self.messages = FieldMessages(workspace.language, self)
+        super().__init__(workspace, parent)
         self.setWindowTitle(self.tr("登记求助"))
         self._build()
         set_combo_value(self.channel_combo, channel or HelpRequestChannel.WINDOW.value)
@@ -76,19 +60,9 @@ class HelpRequestDialog(QDialog):
             ("description", self.tr("求助内容"), self.description_edit),
             ("external_ref", self.tr("工单号"), self.reference_edit),
         ]
-        for name, label, widget in rows:
-            form.addRow(label, with_message(widget, self.messages.add(name, FieldMessage())))
-        self.form_message = FieldMessage()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("登记"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.form_message)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.messages.add_rows(form, rows)
+        self._set_save_texts(self.tr("登记"), self.tr("取消"), self.tr("登记失败："))
+        self._lay_out([form], min_width=520)
 
     def _connect(self) -> None:
         for name, combo in (
@@ -105,8 +79,6 @@ class HelpRequestDialog(QDialog):
         ):
             edit.textChanged.connect(lambda _t, n=name: self._changed(n))
         self.description_edit.textChanged.connect(lambda: self._changed("description"))
-        self.buttons.accepted.connect(self._on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
 
     def value(self) -> HelpRequestInput:
         return HelpRequestInput(
@@ -120,24 +92,10 @@ class HelpRequestDialog(QDialog):
             external_ref=self.reference_edit.text().strip(),
         )
 
-    def _changed(self, name: str) -> None:
-        self.messages.touch(name)
-        self._revalidate()
+    def _problems(self) -> list[Problem]:
+        return problems_of(validate_request, self.value())
 
-    def _revalidate(self) -> list[Problem]:
-        try:
-            validate_request(self.value())
-        except ValidationError as exc:
-            self.messages.show(exc.problems, fallback="description")
-            return list(exc.problems)
-        self.messages.show([])
-        return []
-
-    def _on_save_clicked(self) -> None:
-        self.messages.show_all = True
-        if self._revalidate():
-            return
-        self.buttons.setEnabled(False)
+    def _submit(self) -> None:
         service = HelpRequestService(self._workspace.store, self._workspace.actor)
         self._workspace.tasks.submit(
             service.receive,
@@ -151,12 +109,3 @@ class HelpRequestDialog(QDialog):
     def _on_saved(self, request_id: str) -> None:
         self.request_saved.emit(request_id)
         self.accept()
-
-    def _on_save_failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(error, ValidationError):
-            unplaced = self.messages.show(error.problems, fallback=None)
-            language = self._workspace.language
-            self.form_message.show_text("\n".join(p.message(language) for p in unplaced))
-        else:
-            self.form_message.show_text(self.tr("登记失败：") + str(error))

@@ -9,12 +9,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLayout,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -37,13 +37,13 @@ from app.services.household_records import HouseholdDetail
 from app.views.casework_services import CaseServices
 from app.views.duplicate_notice import DuplicateCheck, DuplicateNotice, household_lookup
 from app.views.enum_text import enum_text, enum_value_text
+from app.views.form_dialog import FormDialog
 from app.views.form_fields import (
     FieldMessage,
-    FieldMessages,
     combo_value,
     fill_enum_combo,
+    problems_of,
     set_combo_value,
-    with_message,
 )
 from app.views.member_dialog import MemberDialog
 from app.views.workspace import Workspace
@@ -51,11 +51,12 @@ from app.views.workspace import Workspace
 _MEMBER_FIELD = re.compile(r"members\[(\d+)\]\.(\w+)")
 
 
-class HouseholdDialog(QDialog):
+class HouseholdDialog(FormDialog):
     """New household (with members) when ``detail`` is None; otherwise edits its fields."""
 
     household_saved = Signal(str)  # household id
     existing_household_opened = Signal(str)  # the user chose a suggested duplicate's household
+    FALLBACK_FIELD = "address"
 
     def __init__(
         self,
@@ -63,11 +64,9 @@ class HouseholdDialog(QDialog):
         detail: HouseholdDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
+        super().__init__(workspace, parent)
         self._detail = detail
         self.members: list[MemberInput] = []
-        self.messages = FieldMessages(workspace.language, self)
         self.setWindowTitle(self.tr("新建户档案") if detail is None else self.tr("编辑户信息"))
         self._build()
         self.duplicate_check = DuplicateCheck(workspace.tasks, self.duplicate_notice, self)
@@ -109,23 +108,13 @@ class HouseholdDialog(QDialog):
             ("status", self.tr("状态"), self.status_combo),
             ("notes", self.tr("备注"), self.notes_edit),
         ]
-        for field_name, label, widget in rows:
-            form.addRow(label, with_message(widget, self.messages.add(field_name, FieldMessage())))
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        self.messages.add_rows(form, rows)
+        parts: list[QWidget | QLayout] = [form]
         if self._detail is None:
-            layout.addWidget(self._members_box())
-        self.form_message = FieldMessage()
+            parts.append(self._members_box())
         self.duplicate_notice = DuplicateNotice()
-        layout.addWidget(self.duplicate_notice)
-        layout.addWidget(self.form_message)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(620)
+        self._set_save_texts(self.tr("保存"), self.tr("取消"), self.tr("保存失败："))
+        self._lay_out([*parts, self.duplicate_notice], min_width=620)
 
     def _members_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("家庭成员（至少登记户主）"))
@@ -158,8 +147,6 @@ class HouseholdDialog(QDialog):
             self.edit_member_button.clicked.connect(self._on_edit_member_clicked)
             self.remove_member_button.clicked.connect(self._on_remove_member_clicked)
             self.member_list.itemDoubleClicked.connect(lambda _item: self._on_edit_member_clicked())
-        self.buttons.accepted.connect(self._on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
 
     def _load(self, data: HouseholdInput) -> None:
         set_combo_value(self.committee_combo, data.committee_code)
@@ -186,19 +173,10 @@ class HouseholdDialog(QDialog):
 
     # ---- checking ------------------------------------------------------------------------
 
-    def _changed(self, field_name: str) -> None:
-        self.messages.touch(field_name)
-        self._revalidate()
-
-    def _revalidate(self) -> list[Problem]:
-        problems: list[Problem] = []
-        try:
-            validate_household(self.value())
-        except ValidationError as exc:
-            problems = list(exc.problems)
+    def _problems(self) -> list[Problem]:
+        problems = problems_of(validate_household, self.value())
         if self._detail is None:
             problems += self._member_problems()
-        self.messages.show(problems, fallback="address")
         return problems
 
     def _member_problems(self) -> list[Problem]:
@@ -258,11 +236,7 @@ class HouseholdDialog(QDialog):
 
     # ---- saving --------------------------------------------------------------------------
 
-    def _on_save_clicked(self) -> None:
-        self.messages.show_all = True
-        if self._revalidate():
-            return
-        self.buttons.setEnabled(False)
+    def _submit(self) -> None:
         self.form_message.clear_text()
         services = CaseServices.of(self._workspace)
         lookup = household_lookup(services, self.value(), self.members, self._detail)
@@ -297,14 +271,9 @@ class HouseholdDialog(QDialog):
         self.accept()
 
     def _on_save_failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if not isinstance(error, ValidationError):
-            self.form_message.show_text(self.tr("保存失败：") + str(error))
-            return
-        problems = [self._place_member_problem(p) for p in error.problems]
-        unplaced = self.messages.show(problems, fallback=None)
-        language = self._workspace.language
-        self.form_message.show_text("\n".join(p.message(language) for p in unplaced))
+        if isinstance(error, ValidationError):
+            error = ValidationError([self._place_member_problem(p) for p in error.problems])
+        super()._on_save_failed(error)
 
     def _place_member_problem(self, problem: Problem) -> Problem:
         """'members[1].id_number' from the service becomes a line under the member list."""

@@ -42,10 +42,11 @@ from app.views.enum_text import enum_text
 from app.views.form_fields import (
     FieldMessage,
     FieldMessages,
+    FormRow,
     combo_value,
     fill_enum_combo,
+    problems_of,
     set_combo_value,
-    with_message,
 )
 from app.views.tasks import TaskRunner
 
@@ -164,13 +165,11 @@ class MemberDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(DIALOG_MIN_WIDTH)
 
-    def _form(self, rows: list[tuple[str, str, QWidget]]) -> QWidget:
+    def _form(self, rows: list[FormRow]) -> QWidget:
         box = QWidget()
         form = QFormLayout(box)
         form.setContentsMargins(0, 0, 0, 0)
-        for field_name, label, widget in rows:
-            message = self.messages.add(field_name, FieldMessage())
-            form.addRow(label, with_message(widget, message))
+        self.messages.add_rows(form, rows)
         return box
 
     def _income_box(self) -> QGroupBox:
@@ -298,10 +297,7 @@ class MemberDialog(QDialog):
     def _revalidate(self) -> list[Problem]:
         self.disability_combo.setEnabled(combo_value(self.health_combo) == Health.DISABLED)
         data, problems = self.value()
-        try:
-            validate_member(data)
-        except ValidationError as exc:
-            problems = [*problems, *exc.problems]
+        problems = [*problems, *problems_of(validate_member, data)]
         self.messages.show(problems, fallback="name")
         info = self._id_info()
         if info is not None and info.warnings and not any(p.field == "id_number" for p in problems):
@@ -354,7 +350,7 @@ class MemberDialog(QDialog):
     def _on_save_failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, ValidationError):
-            unplaced = self.messages.show(error.problems, fallback=None)
-        else:
-            unplaced = [Problem("", "save_failed", f"保存失败：{error}", f"Saving failed: {error}")]
-        self.form_message.show_text("\n".join(p.message(self.messages.language) for p in unplaced))
+            self.messages.show_refusal(error.problems, self.form_message)
+            return
+        failed = Problem("", "save_failed", f"保存失败：{error}", f"Saving failed: {error}")
+        self.form_message.show_text(failed.message(self.messages.language))

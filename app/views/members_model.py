@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from app.domain.enums import Health, IdType, RelationToHead, SelfCare, Sex
 from app.domain.money import format_fen
 from app.services.household_records import MemberView
 from app.views.enum_text import enum_value_text
+from app.views.row_table_model import RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_COLUMN = 5
 REVEALED_COLOR = QColor("#8a5a00")
@@ -40,35 +34,31 @@ def _headers() -> list[str]:
     ]
 
 
-class MembersModel(QAbstractTableModel):
+class MembersModel(RowTableModel[MemberView]):
     """Rows are MemberView; ``reveal`` shows one member's full ID number until reset."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers = _headers()
-        self._members: list[MemberView] = []
+        super().__init__(_headers(), parent)
         self._revealed: dict[str, str] = {}
 
     def set_members(self, members: list[MemberView]) -> None:
-        self.beginResetModel()
-        self._members = list(members)
         self._revealed.clear()
-        self.endResetModel()
+        self.set_rows(members)
 
     def member_at(self, row: int) -> MemberView | None:
-        return self._members[row] if 0 <= row < len(self._members) else None
+        return self.row_at(row)
 
     def reveal(self, member_id: str, full_number: str) -> None:
         """Show the full number of one member (the reveal was audited by the service)."""
         self._revealed[member_id] = full_number
-        for row, member in enumerate(self._members):
+        for row, member in enumerate(self._rows):
             if member.id == member_id:
                 index = self.index(row, ID_COLUMN)
                 self.dataChanged.emit(index, index)
 
     def hide_revealed(self) -> None:
         """Mask every number again (e.g. when the window locks)."""
-        rows = [r for r, m in enumerate(self._members) if m.id in self._revealed]
+        rows = [r for r, m in enumerate(self._rows) if m.id in self._revealed]
         self._revealed.clear()
         for row in rows:
             index = self.index(row, ID_COLUMN)
@@ -77,27 +67,12 @@ class MembersModel(QAbstractTableModel):
     def is_revealed(self, member_id: str) -> bool:
         return member_id in self._revealed
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._members)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        member = self.member_at(index.row()) if index.isValid() else None
-        if member is None or not 0 <= index.column() < len(self._headers):
-            return None
+    def _cell(self, member: MemberView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(member, index.column())
+            return self._text(member, column)
         if role == MEMBER_ID_ROLE:
             return member.id
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == ID_COLUMN:
+        if role == Qt.ItemDataRole.ForegroundRole and column == ID_COLUMN:
             return REVEALED_COLOR if member.id in self._revealed else None
         return None
 

@@ -6,38 +6,24 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWidget
 
 from app.domain.enums import NeedCategory, PlanActionState
-from app.domain.errors import Problem, ValidationError
+from app.domain.errors import Problem
 from app.services.plan_records import ActionInput, ActionView, validate_action
 from app.services.resource_records import ResourceView
 from app.views.casework_services import CaseServices
 from app.views.date_fields import NO_DATE, to_date, to_qdate
-from app.views.form_fields import (
-    FieldMessage,
-    FieldMessages,
-    combo_value,
-    fill_enum_combo,
-    set_combo_value,
-    with_message,
-)
+from app.views.form_dialog import FormDialog
+from app.views.form_fields import combo_value, fill_enum_combo, problems_of, set_combo_value
 from app.views.workspace import Workspace
 
 
-class PlanActionDialog(QDialog):
+class PlanActionDialog(FormDialog):
     """Saves through PlanService (add or update) on the task runner, then closes."""
 
     action_saved = Signal(str)
+    FALLBACK_FIELD = "description"
 
     def __init__(
         self,
@@ -46,12 +32,10 @@ class PlanActionDialog(QDialog):
         action: ActionView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
+        super().__init__(workspace, parent)
         self._services = CaseServices.of(workspace)
         self._household_id = household_id
         self._action = action
-        self.messages = FieldMessages(workspace.language, self)
         self.setWindowTitle(self.tr("编辑措施") if action else self.tr("添加措施"))
         self._build()
         self._load(action)
@@ -85,19 +69,9 @@ class PlanActionDialog(QDialog):
             ("due_on", self.tr("期限"), self.due_edit),
             ("state", self.tr("状态"), self.state_combo),
         ]
-        for name, label, widget in rows:
-            form.addRow(label, with_message(widget, self.messages.add(name, FieldMessage())))
-        self.form_message = FieldMessage()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.form_message)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
+        self.messages.add_rows(form, rows)
+        self._set_save_texts(self.tr("保存"), self.tr("取消"), self.tr("保存失败："))
+        self._lay_out([form], min_width=560)
 
     def _load(self, action: ActionView | None) -> None:
         if action is None:
@@ -114,8 +88,6 @@ class PlanActionDialog(QDialog):
         self.need_combo.currentIndexChanged.connect(lambda _i: self._changed("need_category"))
         self.need_combo.currentIndexChanged.connect(lambda _i: self._load_resources())
         self.description_edit.textEdited.connect(lambda _t: self._changed("description"))
-        self.buttons.accepted.connect(self._on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
 
     def _load_resources(self) -> None:
         """The active resources for the chosen need in the household's area (off-thread)."""
@@ -154,25 +126,10 @@ class PlanActionDialog(QDialog):
             state=combo_value(self.state_combo) or "",
         )
 
-    def _changed(self, name: str) -> None:
-        self.messages.touch(name)
-        self._revalidate()
+    def _problems(self) -> list[Problem]:
+        return problems_of(validate_action, self.value())
 
-    def _revalidate(self) -> list[Problem]:
-        try:
-            validate_action(self.value())
-        except ValidationError as error:
-            problems = list(error.problems)
-        else:
-            problems = []
-        self.messages.show(problems, fallback="description")
-        return problems
-
-    def _on_save_clicked(self) -> None:
-        self.messages.show_all = True
-        if self._revalidate():
-            return
-        self.buttons.setEnabled(False)
+    def _submit(self) -> None:
         plans = self._services.plans
         job: tuple[Any, ...] = (
             (plans.add_action, self._household_id, self.value())
@@ -180,17 +137,9 @@ class PlanActionDialog(QDialog):
             else (plans.update_action, self._action.id, self.value())
         )
         self._workspace.tasks.submit(
-            *job, on_done=self._on_saved, on_error=self._on_failed, changes="plans", owner=self
+            *job, on_done=self._on_saved, on_error=self._on_save_failed, changes="plans", owner=self
         )
 
     def _on_saved(self, result: str | None) -> None:
         self.action_saved.emit(result or (self._action.id if self._action else ""))
         self.accept()
-
-    def _on_failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if not isinstance(error, ValidationError):
-            self.form_message.show_text(self.tr("保存失败：") + str(error))
-            return
-        unplaced = self.messages.show(error.problems, fallback=None)
-        self.form_message.show_text("\n".join(p.message(self.messages.language) for p in unplaced))

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from app.domain.enums import NeedCategory, PlanActionState, ResourceCategory
 from app.services.local_time import today
 from app.services.plan_records import ActionView
 from app.views.enum_text import enum_value_text
+from app.views.row_table_model import RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DUE_COLUMN, STATE_COLUMN = 4, 5
 OVERDUE_COLOR = QColor("#b3261e")
@@ -44,43 +38,24 @@ def _headers() -> list[str]:
     ]
 
 
-class PlanActionsModel(QAbstractTableModel):
+class PlanActionsModel(RowTableModel[ActionView]):
     """Rows are ActionView; overdue open actions show their due date in red."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers = _headers()
-        self._actions: list[ActionView] = []
+        super().__init__(_headers(), parent)
 
     def set_actions(self, actions: list[ActionView]) -> None:
-        self.beginResetModel()
-        self._actions = list(actions)
-        self.endResetModel()
+        self.set_rows(actions)
 
     def action_at(self, row: int) -> ActionView | None:
-        return self._actions[row] if 0 <= row < len(self._actions) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._actions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        action = self.action_at(index.row()) if index.isValid() else None
-        if action is None or not 0 <= index.column() < len(self._headers):
-            return None
+    def _cell(self, action: ActionView, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(action, index.column())
+            return self._text(action, column)
         if role == ACTION_ID_ROLE:
             return action.id
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == DUE_COLUMN:
+        if role == Qt.ItemDataRole.ForegroundRole and column == DUE_COLUMN:
             overdue = action.due_on is not None and action.due_on < today()
             return OVERDUE_COLOR if overdue and action.state in OPEN_STATES else None
         return None

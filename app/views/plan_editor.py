@@ -3,30 +3,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.errors import ValidationError
-from app.printing.records import SPECS, FormKind
+from app.printing.records import FormKind
 from app.services.local_time import local_date
 from app.services.plan_records import ActionView, PlanView
-from app.views.casework_services import CASEWORK_CHANGES, CaseServices
+from app.views.casework_tab import CaseworkTab, casework_table
 from app.views.date_fields import NO_DATE, to_date, to_qdate
-from app.views.form_fields import FieldMessage
-from app.views.form_printing import PrintLauncher
+from app.views.form_fields import FieldMessage, failure_text
 from app.views.plan_action_dialog import PlanActionDialog
 from app.views.plan_actions_model import PlanActionsModel
 from app.views.plan_proposal_dialog import PlanProposalDialog, ProposalData, load_proposal
@@ -37,23 +34,18 @@ NOTE_STYLE = "color: #5f6368;"
 GOAL_LINES = 4
 
 
-class PlanEditor(QWidget):
+class PlanEditor(CaseworkTab):
     """The plan of the household given to ``show_household``."""
 
-    loaded = Signal()
     dialog_opened = Signal(object)  # each dialog it opens, for tests and screenshots
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._services = CaseServices.of(workspace)
-        self._household_id: str | None = None
-        self.title = ""
+        super().__init__(workspace, parent)
         self.plan: PlanView | None = None
         self._edited = self._filling = False  # goals, review date or notes typed, not saved
         self.model = PlanActionsModel(self)
         self._build()
-        workspace.tasks.changed.connect(self._on_data_changed)
+        self._watch_changes()
 
     def _build(self) -> None:
         self.goals_edit = QPlainTextEdit()
@@ -67,10 +59,9 @@ class PlanEditor(QWidget):
         self.notes_edit = QLineEdit()
         self.save_button = QPushButton(self.tr("保存方案"))
         self.propose_button = QPushButton(self.tr("从评估生成…"))
-        self.print_button = QPushButton(self.tr("打印…"))
-        self.print_button.setToolTip(self.tr("打印已保存的一户一方案（Ctrl+P）"))
-        self.print_button.setEnabled(False)
-        self.printing = PrintLauncher(self._workspace, self)
+        self.print_button = self._print_button(
+            self.tr("打印…"), self.tr("打印已保存的一户一方案（Ctrl+P）")
+        )
         self.status_label = QLabel()
         self.status_label.setStyleSheet(NOTE_STYLE)
         self.message = FieldMessage()
@@ -86,15 +77,7 @@ class PlanEditor(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("目标"), self.goals_edit)
         form.addRow(self.tr("回顾日期"), review_row)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = casework_table(self.model, self, stretch=1)
         self.add_button = QPushButton(self.tr("添加措施…"))
         self.edit_button = QPushButton(self.tr("编辑措施…"))
         self.remove_button = QPushButton(self.tr("删除措施"))
@@ -125,31 +108,15 @@ class PlanEditor(QWidget):
 
     # ---- loading -------------------------------------------------------------------------
 
-    def show_household(self, household_id: str, title: str = "") -> None:
-        if household_id != self._household_id:
-            self._show_plan(None)
-        self._household_id, self.title = household_id, title
-        self.reload()
+    def _loader(self) -> Callable[[str], PlanView | None]:
+        return self._services.plans.get
 
-    def reload(self) -> None:
-        household_id = self._household_id
-        if household_id is None:
-            return
-        self._workspace.tasks.submit(
-            self._services.plans.get,
-            household_id,
-            on_done=lambda plan: self._on_loaded(household_id, plan),
-            owner=self,
-        )
+    def _forget(self) -> None:
+        self._show_plan(None)
 
-    def _on_data_changed(self, what: str) -> None:
-        if what in CASEWORK_CHANGES:
-            self.reload()
-
-    def _on_loaded(self, household_id: str, plan: PlanView | None) -> None:
-        if household_id == self._household_id:
-            self._show_plan(plan, keep_edits=True)
-            self.loaded.emit()
+    def _show_loaded(self, plan: PlanView | None) -> None:
+        self._show_plan(plan, keep_edits=True)
+        self.loaded.emit()
 
     def _on_plan_edited(self) -> None:
         if not self._filling:
@@ -177,8 +144,7 @@ class PlanEditor(QWidget):
         """Print the saved plan (what is typed but not saved is not on it); False if none."""
         if self.plan is None:
             return False
-        title = f"{SPECS[FormKind.PLAN].title} — {self.title}"
-        self.printing.print_form(FormKind.PLAN, self.plan.id, title)
+        self._print(FormKind.PLAN, self.plan.id)
         return True
 
     def selected_action(self) -> ActionView | None:
@@ -213,11 +179,8 @@ class PlanEditor(QWidget):
     def _on_failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.propose_button.setEnabled(True)
-        if isinstance(error, ValidationError):
-            text = "\n".join(p.message(self._workspace.language) for p in error.problems)
-        else:
-            text = self.tr("操作失败：") + str(error)
-        self.message.show_text(text)
+        language = self._workspace.language
+        self.message.show_text(failure_text(error, language, self.tr("操作失败：")))
 
     def _on_propose_clicked(self) -> None:
         if self._household_id is None:

@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import ValidationError
 from app.services.plan_records import PlanProposal
 from app.views.casework_services import CaseServices
 from app.views.date_fields import to_date, to_qdate
-from app.views.form_fields import FieldMessage
+from app.views.form_fields import FieldMessage, failure_text
 from app.views.plan_actions_model import need_text
 from app.views.workspace import Workspace
 
@@ -134,8 +133,5 @@ class PlanProposalDialog(QDialog):
 
     def _on_failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, ValidationError):
-            text = "\n".join(p.message(self._workspace.language) for p in error.problems)
-        else:
-            text = self.tr("保存失败：") + str(error)
-        self.message.show_text(text)
+        language = self._workspace.language
+        self.message.show_text(failure_text(error, language, self.tr("保存失败：")))

@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
-Index = QModelIndex | QPersistentModelIndex
+from app.views.row_table_model import RowTableModel
+
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 ALERT_COLOR = QColor("#b3261e")  # overdue
 WARNING_COLOR = QColor("#8a5a00")  # due soon
@@ -36,52 +37,33 @@ def _sortable(value: Any) -> tuple[bool, Any]:
     return (value is None or value == "", value if value is not None else "")
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(RowTableModel[Any]):
     """Rows are records; ``record(row)`` gives one back; RECORD_ROLE carries it too."""
 
     def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([c.header for c in columns], parent)
         self._columns = list(columns)
-        self._records: list[Any] = []
         self._bold = QFont()
         self._bold.setBold(True)
 
     def set_records(self, records: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
+        self.set_rows(records)
 
     @property
     def records(self) -> list[Any]:
-        return list(self._records)
+        return self.rows
 
     def record(self, row: int) -> Any:
-        return self._records[row] if 0 <= row < len(self._records) else None
+        return self.row_at(row)
 
     def column_texts(self, column: int) -> list[str]:
         """What one column shows, top to bottom (for tests and exports)."""
-        return [self._columns[column].text(r) for r in self._records]
+        return [self._columns[column].text(r) for r in self._rows]
 
     # ---- QAbstractTableModel -------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
-            return self._columns[section].header
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
-            return None
-        if not 0 <= index.column() < len(self._columns):
-            return None
-        record, column = self._records[index.row()], self._columns[index.column()]
+    def _cell(self, record: Any, column_index: int, role: int) -> Any:
+        column = self._columns[column_index]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.text(record)
         if role == RECORD_ROLE:
@@ -101,12 +83,12 @@ class RecordTableModel(QAbstractTableModel):
         key = spec.sort_key or spec.text
         self.layoutAboutToBeChanged.emit()
         order_of = sorted(
-            range(len(self._records)),
-            key=lambda i: _sortable(key(self._records[i])),
+            range(len(self._rows)),
+            key=lambda i: _sortable(key(self._rows[i])),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
         new_row = {old: new for new, old in enumerate(order_of)}
-        self._records = [self._records[i] for i in order_of]
+        self._rows = [self._rows[i] for i in order_of]
         old = self.persistentIndexList()
         moved = [self.index(new_row[i.row()], i.column()) for i in old]
         self.changePersistentIndexList(old, moved)

@@ -4,31 +4,16 @@ household's need and area), reason, urgency, the member concerned and a note for
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
 
 from app.domain.enums import NeedCategory, Urgency
-from app.domain.errors import Problem, ValidationError
+from app.domain.errors import Problem
 from app.services.household_records import HouseholdDetail
 from app.services.plan_records import ActionView
 from app.services.referral_records import ReferralInput, validate_referral
 from app.views.casework_services import CaseServices
-from app.views.form_fields import (
-    FieldMessage,
-    FieldMessages,
-    combo_value,
-    fill_enum_combo,
-    set_combo_value,
-    with_message,
-)
+from app.views.form_dialog import FormDialog
+from app.views.form_fields import combo_value, fill_enum_combo, problems_of, set_combo_value
 from app.views.plan_actions_model import need_text
 from app.views.resource_picker import ResourcePicker
 from app.views.workspace import Workspace
@@ -36,10 +21,11 @@ from app.views.workspace import Workspace
 NOTE_STYLE = "color: #5f6368;"
 
 
-class ReferralDialog(QDialog):
+class ReferralDialog(FormDialog):
     """Creates the referral (state 草稿) through ReferralService on the task runner."""
 
     referral_created = Signal(str)
+    FALLBACK_FIELD = "reason"
 
     def __init__(
         self,
@@ -48,12 +34,10 @@ class ReferralDialog(QDialog):
         action: ActionView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
+        super().__init__(workspace, parent)
         self._services = CaseServices.of(workspace)
         self._household_id = household_id
         self._action = action
-        self.messages = FieldMessages(workspace.language, self)
         self.setWindowTitle(self.tr("新建转介"))
         self._build()
         self._connect()
@@ -93,29 +77,15 @@ class ReferralDialog(QDialog):
             ("member_id", self.tr("涉及成员"), self.member_combo),
             ("note", self.tr("备注"), self.note_edit),
         ]
-        for name, label, widget in rows:
-            form.addRow(label, with_message(widget, self.messages.add(name, FieldMessage())))
+        self.messages.add_rows(form, rows)
         self.hint_label = QLabel(self.tr("★ 为服务本户所在区域、对口本需求的资源。"))
         self.hint_label.setStyleSheet(NOTE_STYLE)
-        self.form_message = FieldMessage()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("创建转介"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.source_label)
-        layout.addLayout(form)
-        layout.addWidget(self.hint_label)
-        layout.addWidget(self.form_message)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(760)
+        self._set_save_texts(self.tr("创建转介"), self.tr("取消"), self.tr("保存失败："))
+        self._lay_out([self.source_label, form, self.hint_label], min_width=760)
 
     def _connect(self) -> None:
         self.need_combo.currentIndexChanged.connect(lambda _i: self._on_need_changed())
         self.reason_edit.textChanged.connect(lambda: self._changed("reason"))
-        self.buttons.accepted.connect(self._on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
 
     def _prefill(self, action: ActionView | None) -> None:
         if action is None:
@@ -149,31 +119,16 @@ class ReferralDialog(QDialog):
             plan_action_id=self._action.id if self._action else None,
         )
 
-    def _changed(self, name: str) -> None:
-        self.messages.touch(name)
-        self._revalidate()
+    def _problems(self) -> list[Problem]:
+        return problems_of(validate_referral, self.value())
 
-    def _revalidate(self) -> list[Problem]:
-        try:
-            validate_referral(self.value())
-        except ValidationError as error:
-            problems = list(error.problems)
-        else:
-            problems = []
-        self.messages.show(problems, fallback="reason")
-        return problems
-
-    def _on_save_clicked(self) -> None:
-        self.messages.show_all = True
-        if self._revalidate():
-            return
-        self.buttons.setEnabled(False)
+    def _submit(self) -> None:
         self._workspace.tasks.submit(
             self._services.referrals.create,
             self.value(),
             self.note_edit.toPlainText(),
             on_done=self._on_created,
-            on_error=self._on_failed,
+            on_error=self._on_save_failed,
             changes="referrals",
             owner=self,
         )
@@ -181,11 +136,3 @@ class ReferralDialog(QDialog):
     def _on_created(self, referral_id: str) -> None:
         self.referral_created.emit(referral_id)
         self.accept()
-
-    def _on_failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if not isinstance(error, ValidationError):
-            self.form_message.show_text(self.tr("保存失败：") + str(error))
-            return
-        unplaced = self.messages.show(error.problems, fallback=None)
-        self.form_message.show_text("\n".join(p.message(self.messages.language) for p in unplaced))

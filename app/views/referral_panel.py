@@ -3,27 +3,17 @@ buttons for the steps its state allows; a refused step shows the domain's messag
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.enums import ReferralAction, ReferralState
-from app.domain.errors import ValidationError
-from app.printing.records import SPECS, FormKind
+from app.printing.records import FormKind
 from app.services.referral_records import ReferralView, StepView
-from app.views.casework_services import CASEWORK_CHANGES, CaseServices
+from app.views.casework_tab import CaseworkTab, casework_table
 from app.views.enum_text import enum_text, enum_value_text
-from app.views.form_fields import FieldMessage
-from app.views.form_printing import PrintLauncher
+from app.views.form_fields import FieldMessage, failure_text
 from app.views.referral_dialog import ReferralDialog
 from app.views.referral_step_dialog import ReferralStepDialog
 from app.views.referrals_model import ReferralsModel
@@ -33,40 +23,26 @@ from app.views.workspace import Workspace
 NOTE_STYLE = "color: #5f6368;"
 
 
-class ReferralPanel(QWidget):
+class ReferralPanel(CaseworkTab):
     """Referrals of the household given to ``show_household``."""
 
-    loaded = Signal()
     dialog_opened = Signal(object)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._services = CaseServices.of(workspace)
-        self._household_id: str | None = None
-        self.title = ""
+        super().__init__(workspace, parent)
         self.shown: ReferralView | None = None  # the referral whose steps and buttons are shown
         self.model = ReferralsModel(self)
         self.step_buttons: dict[ReferralAction, QPushButton] = {}
         self._build()
-        workspace.tasks.changed.connect(self._on_data_changed)
+        self._watch_changes()
 
     def _build(self) -> None:
         self.new_button = QPushButton(self.tr("新建转介…"))
-        self.print_button = QPushButton(self.tr("打印转介单…"))
-        self.print_button.setToolTip(self.tr("打印所选转介的转介单和回执联（Ctrl+P）"))
-        self.print_button.setEnabled(False)
-        self.printing = PrintLauncher(self._workspace, self)
+        self.print_button = self._print_button(
+            self.tr("打印转介单…"), self.tr("打印所选转介的转介单和回执联（Ctrl+P）")
+        )
         self.message = FieldMessage()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = casework_table(self.model, self, stretch=2)
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -105,31 +81,14 @@ class ReferralPanel(QWidget):
 
     # ---- loading -------------------------------------------------------------------------
 
-    def show_household(self, household_id: str, title: str = "") -> None:
-        if household_id != self._household_id:
-            self.model.set_referrals([])
-            self._show_referral(None)
-        self._household_id, self.title = household_id, title
-        self.reload()
+    def _loader(self) -> Callable[[str], list[ReferralView]]:
+        return self._services.referrals.for_household
 
-    def reload(self) -> None:
-        household_id = self._household_id
-        if household_id is None:
-            return
-        self._workspace.tasks.submit(
-            self._services.referrals.for_household,
-            household_id,
-            on_done=lambda found: self._on_loaded(household_id, found),
-            owner=self,
-        )
+    def _forget(self) -> None:
+        self.model.set_referrals([])
+        self._show_referral(None)
 
-    def _on_data_changed(self, what: str) -> None:
-        if what in CASEWORK_CHANGES:
-            self.reload()
-
-    def _on_loaded(self, household_id: str, referrals: list[ReferralView]) -> None:
-        if household_id != self._household_id:
-            return
+    def _show_loaded(self, referrals: list[ReferralView]) -> None:
         keep = self.shown.id if self.shown else None
         self.model.set_referrals(referrals)
         row = self.model.row_of(keep) if keep else -1
@@ -168,8 +127,7 @@ class ReferralPanel(QWidget):
         """Print the chosen referral's letter; False when none is chosen."""
         if self.shown is None:
             return False
-        title = f"{SPECS[FormKind.REFERRAL].title} — {self.title}"
-        self.printing.print_form(FormKind.REFERRAL, self.shown.id, title)
+        self._print(FormKind.REFERRAL, self.shown.id)
         return True
 
     def _step_line(self, step: StepView) -> str:
@@ -213,11 +171,8 @@ class ReferralPanel(QWidget):
 
     def _on_step_refused(self, error: BaseException) -> None:
         """Someone else moved the referral on (or the step is not allowed): say so, reload."""
-        if isinstance(error, ValidationError):
-            text = "\n".join(p.message(self._workspace.language) for p in error.problems)
-        else:
-            text = self.tr("操作失败：") + str(error)
-        self.message.show_text(text)
+        language = self._workspace.language
+        self.message.show_text(failure_text(error, language, self.tr("操作失败：")))
         self.reload()
 
     def open_new_referral(self) -> ReferralDialog | None:

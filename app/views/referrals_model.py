@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from app.domain.enums import ReferralState, Urgency
@@ -18,8 +12,8 @@ from app.services.local_time import local_date, today
 from app.services.referral_records import ReferralView
 from app.views.enum_text import enum_value_text
 from app.views.plan_actions_model import need_text
+from app.views.row_table_model import RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 REFERRAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLLOW_UP_COLUMN = 5
 OVERDUE_COLOR = QColor("#b3261e")
@@ -37,48 +31,29 @@ def _headers() -> list[str]:
     ]
 
 
-class ReferralsModel(QAbstractTableModel):
+class ReferralsModel(RowTableModel[ReferralView]):
     """Rows are ReferralView, newest first as the service returns them."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers = _headers()
-        self._referrals: list[ReferralView] = []
+        super().__init__(_headers(), parent)
 
     def set_referrals(self, referrals: list[ReferralView]) -> None:
-        self.beginResetModel()
-        self._referrals = list(referrals)
-        self.endResetModel()
+        self.set_rows(referrals)
 
     def referral_at(self, row: int) -> ReferralView | None:
-        return self._referrals[row] if 0 <= row < len(self._referrals) else None
+        return self.row_at(row)
 
     def row_of(self, referral_id: str) -> int:
-        return next((r for r, v in enumerate(self._referrals) if v.id == referral_id), -1)
+        return next((r for r, v in enumerate(self._rows) if v.id == referral_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._referrals)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        referral = self.referral_at(index.row()) if index.isValid() else None
-        if referral is None or not 0 <= index.column() < len(self._headers):
-            return None
+    def _cell(self, referral: ReferralView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(referral, index.column())
+            return self._text(referral, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return referral.reason
         if role == REFERRAL_ID_ROLE:
             return referral.id
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == FOLLOW_UP_COLUMN:
+        if role == Qt.ItemDataRole.ForegroundRole and column == FOLLOW_UP_COLUMN:
             due = referral.follow_up_on
             return OVERDUE_COLOR if due is not None and due < today() else None
         return None

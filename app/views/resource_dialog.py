@@ -9,8 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -18,31 +16,25 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.domain.enums import ProviderKind, ResourceCategory
-from app.domain.errors import Problem, ValidationError
+from app.domain.errors import Problem
 from app.services.resource_records import ResourceInput, ResourceView, validate_resource
 from app.services.resources import ResourceService
-from app.views.form_fields import (
-    FieldMessage,
-    FieldMessages,
-    combo_value,
-    fill_enum_combo,
-    set_combo_value,
-    with_message,
-)
+from app.views.form_dialog import FormDialog
+from app.views.form_fields import combo_value, fill_enum_combo, problems_of, set_combo_value
 from app.views.workspace import Workspace
 
 NO_LIMIT = -1  # the capacity spin box's special value
 
 
-class ResourceDialog(QDialog):
+class ResourceDialog(FormDialog):
     """Creates a resource when ``resource`` is None, else updates it; ``resource_saved``."""
 
     resource_saved = Signal(str)
+    FALLBACK_FIELD = "name"
 
     def __init__(
         self,
@@ -50,10 +42,8 @@ class ResourceDialog(QDialog):
         resource: ResourceView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
+        super().__init__(workspace, parent)
         self._resource = resource
-        self.messages = FieldMessages(workspace.language, self)
         self.setWindowTitle(self.tr("新建资源") if resource is None else self.tr("编辑资源"))
         self._build()
         if resource is not None:
@@ -118,22 +108,12 @@ class ResourceDialog(QDialog):
                 ],
             ),
         ):
-            for name, label, widget in rows:
-                form.addRow(label, with_message(widget, self.messages.add(name, FieldMessage())))
+            self.messages.add_rows(form, rows)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        self.form_message = FieldMessage()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
-        layout.addWidget(self.form_message)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(860)
+        self._set_save_texts(self.tr("保存"), self.tr("取消"), self.tr("保存失败："))
+        self._lay_out([columns], min_width=860)
 
     def _connect(self) -> None:
         for name, edit in (
@@ -147,8 +127,6 @@ class ResourceDialog(QDialog):
         self.category_combo.currentIndexChanged.connect(lambda _i: self._changed("category"))
         self.kind_combo.currentIndexChanged.connect(lambda _i: self._changed("provider_kind"))
         self.capacity_spin.valueChanged.connect(lambda _v: self._changed("capacity"))
-        self.buttons.accepted.connect(self._on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
 
     def _load(self, data: ResourceInput) -> None:
         self.name_edit.setText(data.name)
@@ -189,24 +167,10 @@ class ResourceDialog(QDialog):
             description=self.description_edit.toPlainText().strip(),
         )
 
-    def _changed(self, name: str) -> None:
-        self.messages.touch(name)
-        self._revalidate()
+    def _problems(self) -> list[Problem]:
+        return problems_of(validate_resource, self.value())
 
-    def _revalidate(self) -> list[Problem]:
-        try:
-            validate_resource(self.value())
-        except ValidationError as exc:
-            self.messages.show(exc.problems, fallback="name")
-            return list(exc.problems)
-        self.messages.show([])
-        return []
-
-    def _on_save_clicked(self) -> None:
-        self.messages.show_all = True
-        if self._revalidate():
-            return
-        self.buttons.setEnabled(False)
+    def _submit(self) -> None:
         service = ResourceService(self._workspace.store, self._workspace.actor)
         job: tuple[Any, ...] = (
             (service.create, self.value())
@@ -225,12 +189,3 @@ class ResourceDialog(QDialog):
         resource_id = result if self._resource is None else self._resource.id
         self.resource_saved.emit(resource_id or "")
         self.accept()
-
-    def _on_save_failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(error, ValidationError):
-            unplaced = self.messages.show(error.problems, fallback=None)
-            language = self._workspace.language
-            self.form_message.show_text("\n".join(p.message(language) for p in unplaced))
-        else:
-            self.form_message.show_text(self.tr("保存失败：") + str(error))

@@ -30,10 +30,10 @@ from app.views.enum_text import enum_value_text
 from app.views.form_fields import (
     FieldMessage,
     FieldMessages,
+    FormRow,
     combo_value,
     fill_enum_combo,
     set_combo_value,
-    with_message,
 )
 from app.views.lazy_page import LazyPage, fit_columns, record_table
 from app.views.record_table_model import Column, RecordTableModel
@@ -67,13 +67,13 @@ class StandardDialog(QDialog):
             self.note_edit.setText(standard.note)
         self.kind_combo.setEnabled(self._standard is None)
         form = QFormLayout()
-        for name, label, widget in (
+        rows: list[FormRow] = [
             ("kind", self.tr("标准"), self.kind_combo),
             ("effective_from", self.tr("起始日期"), self.date_edit),
             ("amount_fen", self.tr("金额（元/人·月）"), self.amount_edit),
             ("note", self.tr("备注"), self.note_edit),
-        ):
-            form.addRow(label, with_message(widget, self.messages.add(name, FieldMessage())))
+        ]
+        self.messages.add_rows(form, rows)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

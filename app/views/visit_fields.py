@@ -26,12 +26,10 @@ from app.services.visit_records import VisitView
 from app.views.date_fields import NO_DATE, to_date, to_qdate
 from app.views.enum_text import enum_text
 from app.views.form_fields import (
-    FieldMessage,
     FieldMessages,
     combo_value,
     fill_enum_combo,
     set_combo_value,
-    with_message,
 )
 
 NEED_COLUMNS = 3
@@ -69,7 +67,7 @@ class VisitFields(QWidget):
         self._connect()
 
     def _row(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
-        form.addRow(label, with_message(widget, self._messages.add(name, FieldMessage())))
+        self._messages.add_rows(form, [(name, label, widget)])
 
     def _left_column(self) -> QWidget:
         self.time_edit = QDateTimeEdit()

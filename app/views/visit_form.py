@@ -24,11 +24,7 @@ from app.printing.records import SPECS, FormKind
 from app.services.local_time import SHANGHAI
 from app.services.visit_records import VisitView, clean_fields, validate_visit
 from app.views.casework_services import CaseServices
-from app.views.form_fields import (
-    FieldMessage,
-    FieldMessages,
-    with_message,
-)
+from app.views.form_fields import FieldMessage, FieldMessages, problems_of
 from app.views.form_printing import PrintLauncher
 from app.views.visit_drafts import DraftWriter
 from app.views.visit_fields import VisitFields
@@ -104,8 +100,7 @@ class VisitForm(QDialog):
         self.reason_row = QWidget()
         reason_form = QFormLayout(self.reason_row)
         reason_form.setContentsMargins(0, 0, 0, 0)
-        reason_message = self.messages.add("reason", FieldMessage())
-        reason_form.addRow(self.tr("更正原因"), with_message(self.reason_edit, reason_message))
+        self.messages.add_rows(reason_form, [("reason", self.tr("更正原因"), self.reason_edit)])
         self.reason_row.hide()
         self.form_message = FieldMessage()
         self.autosave_label = QLabel()
@@ -226,12 +221,7 @@ class VisitForm(QDialog):
     # ---- finishing and amending ----------------------------------------------------------
 
     def _revalidate(self) -> list[Problem]:
-        try:
-            validate_visit({**clean_fields(self.values()), "advisor_id": None})
-        except ValidationError as error:
-            problems = list(error.problems)
-        else:
-            problems = []
+        problems = problems_of(validate_visit, {**clean_fields(self.values()), "advisor_id": None})
         self.messages.show(problems, fallback="situation")
         return problems
 
@@ -250,8 +240,7 @@ class VisitForm(QDialog):
 
     def _on_refused(self, error: ValidationError) -> None:
         self.finish_button.setEnabled(True)
-        unplaced = self.messages.show(error.problems, fallback=None)
-        self.form_message.show_text("\n".join(p.message(self.messages.language) for p in unplaced))
+        self.messages.show_refusal(error.problems, self.form_message)
 
     def _on_failed(self, error: BaseException) -> None:
         self.finish_button.setEnabled(True)
@@ -294,8 +283,7 @@ class VisitForm(QDialog):
             return
         problems = [Problem("reason", p.code, p.zh, p.en) if p.field == "changes" else p
                     for p in error.problems]  # fmt: skip
-        unplaced = self.messages.show(problems, fallback=None)
-        self.form_message.show_text("\n".join(p.message(self.messages.language) for p in unplaced))
+        self.messages.show_refusal(problems, self.form_message)
 
     # ---- modes and closing ---------------------------------------------------------------
 

@@ -3,6 +3,7 @@ shown), with 「新建走访」 and opening a visit to continue, read or correct
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -18,11 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import VisitState
-from app.printing.records import SPECS, FormKind
+from app.printing.records import FormKind
 from app.services.local_time import local_date
 from app.services.visit_records import VisitView
-from app.views.casework_services import CASEWORK_CHANGES, CaseServices
-from app.views.form_printing import PrintLauncher
+from app.views.casework_tab import CaseworkTab
 from app.views.visit_form import VisitForm
 from app.views.visit_text import visit_heading, visit_summary
 from app.views.workspace import Workspace
@@ -65,25 +65,19 @@ class VisitTimelineModel(QAbstractListModel):
         return None
 
 
-class VisitTimelinePanel(QWidget):
+class VisitTimelinePanel(CaseworkTab):
     """Lists the visits of the household given to ``show_household``; reloads on changes."""
 
-    loaded = Signal()
     form_opened = Signal(object)  # the VisitForm, for tests and screenshots
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._services = CaseServices.of(workspace)
-        self._household_id: str | None = None
-        self.title = ""
+        super().__init__(workspace, parent)
         self.model = VisitTimelineModel(self)
         self.new_button = QPushButton(self.tr("新建走访记录…"))
         self.open_button = QPushButton(self.tr("查看 / 继续…"))
-        self.print_button = QPushButton(self.tr("打印…"))
-        self.print_button.setToolTip(self.tr("打印所选走访记录（Ctrl+P）；草稿定稿后才能打印"))
-        self.print_button.setEnabled(False)
-        self.printing = PrintLauncher(workspace, self)
+        self.print_button = self._print_button(
+            self.tr("打印…"), self.tr("打印所选走访记录（Ctrl+P）；草稿定稿后才能打印")
+        )
         self.count_label = QLabel()
         self.list = QListView()
         self.list.setModel(self.model)
@@ -107,28 +101,15 @@ class VisitTimelinePanel(QWidget):
         self.print_button.clicked.connect(self.print_selected)
         self.list.selectionModel().selectionChanged.connect(self._update_print_button)
         self.model.modelReset.connect(self._update_print_button)
-        workspace.tasks.changed.connect(self._on_data_changed)
+        self._watch_changes()
 
-    def show_household(self, household_id: str, title: str = "") -> None:
-        if household_id != self._household_id:
-            self.model.set_visits([])
-        self._household_id, self.title = household_id, title
-        self.reload()
+    def _loader(self) -> Callable[[str], list[VisitView]]:
+        return self._services.visits.timeline
 
-    def reload(self) -> None:
-        household_id = self._household_id
-        if household_id is None:
-            return
-        self._workspace.tasks.submit(
-            self._services.visits.timeline,
-            household_id,
-            on_done=lambda visits: self._on_loaded(household_id, visits),
-            owner=self,
-        )
+    def _forget(self) -> None:
+        self.model.set_visits([])
 
-    def _on_loaded(self, household_id: str, visits: list[VisitView]) -> None:
-        if household_id != self._household_id:
-            return
+    def _show_loaded(self, visits: list[VisitView]) -> None:
         self.model.set_visits(visits)
         drafts = sum(1 for v in visits if v.state == VisitState.DRAFT.value)
         text = self.tr("共 %1 次走访").replace("%1", str(len(visits) - drafts))
@@ -136,10 +117,6 @@ class VisitTimelinePanel(QWidget):
             text += self.tr("，%1 份草稿").replace("%1", str(drafts))
         self.count_label.setText(text)
         self.loaded.emit()
-
-    def _on_data_changed(self, what: str) -> None:
-        if what in CASEWORK_CHANGES:
-            self.reload()
 
     def open_new_visit(self) -> VisitForm | None:
         if self._household_id is None:
@@ -160,8 +137,7 @@ class VisitTimelinePanel(QWidget):
         if visit is None or visit.state == VisitState.DRAFT.value:
             return False
         day = local_date(visit.visited_at).isoformat() if visit.visited_at else ""
-        title = f"{SPECS[FormKind.VISIT].title} {day}".strip()
-        self.printing.print_form(FormKind.VISIT, visit.id, f"{title} — {self.title}")
+        self._print(FormKind.VISIT, visit.id, day)
         return True
 
     def _on_open_clicked(self) -> None:

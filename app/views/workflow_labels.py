@@ -1,29 +1,12 @@
-"""Labels of the workflow enumerations, listed so that pyside6-lupdate puts them into the .ts file
-(enum_text() translates them in their enum's context, like app.views.enum_text's own list)."""
+"""Labels of the workflow enumerations (intake, standards, roles, tasks), listed so that
+pyside6-lupdate puts them into the .ts file (enum_text() translates them in their enum's
+context); the enums the case-work views share with the workflow are in casework_labels.py."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 WORKFLOW_LABELS = (
-    QT_TRANSLATE_NOOP("ResourceCategory", "基本生活"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "健康医疗"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "养老服务"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "就业帮扶"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "助学帮扶"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "心理服务"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "公益捐赠"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "法律援助"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "住房"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "助残服务"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "儿童关爱"),
-    QT_TRANSLATE_NOOP("ResourceCategory", "其他"),
-    QT_TRANSLATE_NOOP("ProviderKind", "政府部门"),
-    QT_TRANSLATE_NOOP("ProviderKind", "社会组织"),
-    QT_TRANSLATE_NOOP("ProviderKind", "慈善组织"),
-    QT_TRANSLATE_NOOP("ProviderKind", "爱心企业"),
-    QT_TRANSLATE_NOOP("ProviderKind", "志愿者团队"),
-    QT_TRANSLATE_NOOP("ProviderKind", "其他"),
     QT_TRANSLATE_NOOP("HelpRequestChannel", "窗口"),
     QT_TRANSLATE_NOOP("HelpRequestChannel", "电话"),
     QT_TRANSLATE_NOOP("HelpRequestChannel", "线上求助"),
@@ -35,23 +18,9 @@ WORKFLOW_LABELS = (
     QT_TRANSLATE_NOOP("HelpRequestState", "处理中"),
     QT_TRANSLATE_NOOP("HelpRequestState", "已办结"),
     QT_TRANSLATE_NOOP("HelpRequestState", "已撤销"),
-    QT_TRANSLATE_NOOP("Urgency", "紧急"),
-    QT_TRANSLATE_NOOP("Urgency", "较急"),
-    QT_TRANSLATE_NOOP("Urgency", "一般"),
     QT_TRANSLATE_NOOP("StandardKind", "低保标准"),
     QT_TRANSLATE_NOOP("StandardKind", "低收入认定标准"),
     QT_TRANSLATE_NOOP("StandardKind", "特困供养标准"),
-    QT_TRANSLATE_NOOP("MatchReason", "证件号相同"),
-    QT_TRANSLATE_NOOP("MatchReason", "姓名和出生日期相同"),
-    QT_TRANSLATE_NOOP("MatchReason", "姓名拼音相同且住址相近"),
-    QT_TRANSLATE_NOOP("MatchReason", "住址相同"),
-    QT_TRANSLATE_NOOP("ReferralState", "草稿"),
-    QT_TRANSLATE_NOOP("ReferralState", "已发送"),
-    QT_TRANSLATE_NOOP("ReferralState", "已接收"),
-    QT_TRANSLATE_NOOP("ReferralState", "服务中"),
-    QT_TRANSLATE_NOOP("ReferralState", "已完成"),
-    QT_TRANSLATE_NOOP("ReferralState", "已退回"),
-    QT_TRANSLATE_NOOP("ReferralState", "已撤回"),
     QT_TRANSLATE_NOOP("Role", "救助顾问"),
     QT_TRANSLATE_NOOP("Role", "服务站"),
     QT_TRANSLATE_NOOP("Role", "督导"),
