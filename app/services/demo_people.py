@@ -123,7 +123,8 @@ class PeopleMaker:
     def _categories(self) -> list[HouseholdCategory]:
         first = self.category()
         second = self.category() if self.rng.random() < 0.15 else first
-        return [first] if second == first else [first, second]
+        order = list(HouseholdCategory)  # as the household form stores them (household_inputs)
+        return sorted({first, second}, key=order.index)
 
     def _shape(
         self, categories: list[HouseholdCategory], special: tuple[str, str, str] | None

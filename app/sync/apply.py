@@ -241,27 +241,37 @@ def chunks(items: list[str], size: int = IN_CHUNK) -> Iterable[list[str]]:
         yield items[start : start + size]
 
 
+# The fields the household list's derived columns and the search documents are made of
+# (app.sync.derived, app.services.search): an edit of any other field (notes, income, ...)
+# leaves both as they are.
+LISTED_FIELDS = {
+    "household": frozenset({"committee_code", "address", "phone", "status", "categories"}),
+    "member": frozenset({"household_id", "name", "phone", "relation_to_head"}),
+}
+
+
 def households_differing(session: Session, rows: Sequence[WireRow]) -> set[str]:
     """Households whose list or search data these rows (households, members) would change:
-    a row differing from its local copy in any field, or new here. The answer to one's own
-    push mostly brings back exactly what the laptop shows, which needs no re-indexing."""
+    a row new here, deleted or restored, gone from the scope, or differing from its local copy
+    in a listed field. A pull of edited notes, or the answer to one's own push (which mostly
+    brings back what the laptop shows), needs no re-indexing."""
     found: set[str] = set()
     tables = sync_tables()
-    for entity in ("household", "member"):
+    for entity, listed in LISTED_FIELDS.items():
         mine = [row for row in rows if row["entity"] == entity]
         if not mine:
             continue
-        spec = tables[entity]
-        local = _local_rows(session, spec.table, [row["id"] for row in mine])
+        local = _local_rows(session, tables[entity].table, [row["id"] for row in mine])
         for row in mine:
             here = local.get(row["id"])
             same = (
                 here is not None
+                and not row.get("left_scope")
                 and here["deleted"] == row["deleted"]
                 and all(
                     wire_value(here[name]) == value
                     for name, value in row["fields"].items()
-                    if name in spec.fields
+                    if name in listed
                 )
             )
             if not same:

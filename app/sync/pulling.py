@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.models import SyncSeen
 from app.store.engine import Store
 from app.sync import derived
-from app.sync.apply import Changes, Pending, RowWriter, delete_rows
+from app.sync.apply import Changes, Pending, RowWriter, delete_rows, households_differing
 from app.sync.client import CursorExpired, HttpError, SyncClient
 from app.sync.collector import automatic_collection_paused
 from app.sync.errors import SyncCancelled
@@ -110,7 +110,10 @@ class Puller:
             writer = RowWriter(
                 session, pending, force=state.rebootstrap, track_seen=state.rebootstrap
             )
+            differing = None if bulk else households_differing(session, page.rows)
             changes = writer.apply(page.rows)
+            if differing is not None:
+                changes.households &= differing  # the rest look the same in lists and search
             entered = self._scope_change(session, state, page, pending, changes)
             self._derive(session, state, changes, bulk=bulk)
             state.cursor = page.cursor
