@@ -4,23 +4,27 @@ Each advisor is a user with one committee and a registered device (made in the d
 beforehand: logging 1,000 users in through argon2 and the login rate limits is not what is
 measured). It first pulls its committee, then syncs a few times with a pause between: a push
 of two household edits (based on the seqs it pulled) and a pull until nothing is left. Every
-sync's wall time is recorded; any non-200 answer or broken connection is an error."""
+sync's wall time is recorded; any non-200 answer or broken connection is an error.
+
+The requests go over raw asyncio connections (bench._http_load's requests): an HTTP library in
+the load process spent more CPU than the server it measured, on the same two cores."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gzip
 import random
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from urllib.parse import urlsplit
 
-import httpx
 import orjson
 
 from app.domain.enums import Role
 from app.sync import wire
+from bench._http_load import raw_request
 from server.core.backend import Backend
 from server.core.settings import ServerSettings
 from server.core.tokens import issue, new_id
@@ -104,53 +108,94 @@ def make_advisors(
 async def run_load(
     base_url: str, advisors: list[Advisor], rounds: int, think: float, seed: int = 2026
 ) -> LoadResult:
+    """Every advisor's first pull, then ``rounds`` syncs, each at a random moment within
+    ``think`` seconds of the one before; each sync on a connection of its own (as a laptop on
+    a one-minute timer finds its last connection closed)."""
     result = LoadResult(advisors=len(advisors))
-    limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
-    timeout = httpx.Timeout(120.0, connect=30.0)
+    address = urlsplit(base_url)
+    server = (address.hostname or "127.0.0.1", address.port or 80)
     started = time.perf_counter()
-    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=timeout) as client:
-        rng = random.Random(seed)
-        await asyncio.gather(
-            *(
-                _advisor(client, one, rounds, think, random.Random(rng.random()), result)
-                for one in advisors
-            )
+    rng = random.Random(seed)
+    await asyncio.gather(
+        *(
+            _advisor(server, one, rounds, think, random.Random(rng.random()), result)
+            for one in advisors
         )
+    )
     result.seconds = time.perf_counter() - started
     return result
 
 
 async def _advisor(
-    client: httpx.AsyncClient,
+    server: tuple[str, int],
     advisor: Advisor,
     rounds: int,
     think: float,
     rng: random.Random,
     result: LoadResult,
 ) -> None:
-    headers = {"Authorization": f"Bearer {advisor.token}"}
     await asyncio.sleep(rng.uniform(0, think))
     began = time.perf_counter()
-    if not await _pull_all(client, advisor, headers, result):
+    if not await _session(server, advisor, result, None):
         return
     result.first_pulls.append(time.perf_counter() - began)
     for number in range(rounds):
         await asyncio.sleep(rng.uniform(0, think))
         began = time.perf_counter()
-        pushed = await _push(client, advisor, headers, rng, number, result)
-        if pushed and await _pull_all(client, advisor, headers, result):
+        if await _session(server, advisor, result, _push_body(advisor, rng, number)):
             result.latencies.append(time.perf_counter() - began)
             result.syncs += 1
 
 
-async def _push(
-    client: httpx.AsyncClient,
-    advisor: Advisor,
-    headers: dict[str, str],
-    rng: random.Random,
-    number: int,
-    result: LoadResult,
+async def _session(
+    server: tuple[str, int], advisor: Advisor, result: LoadResult, push: bytes | None
 ) -> bool:
+    """One sync on a new connection: the push (if any), then pulls until nothing is left."""
+    try:
+        reader, writer = await asyncio.open_connection(*server)
+    except OSError:
+        result.errors += 1
+        return False
+    try:
+        host = f"{server[0]}:{server[1]}"
+        if push is not None:
+            request = raw_request("POST", wire.PUSH_PATH, _headers(advisor, True), host, push)
+            if await _exchange(reader, writer, request) is None:
+                result.errors += 1
+                return False
+        while True:
+            path = (
+                f"{wire.PULL_PATH}?cursor={advisor.cursor}&schema_version={wire.SCHEMA_VERSION}"
+                f"&scope_fingerprint={advisor.fingerprint}"
+            )
+            body = await _exchange(
+                reader, writer, raw_request("GET", path, _headers(advisor, False), host)
+            )
+            if body is None:
+                result.errors += 1
+                return False
+            page = orjson.loads(body)
+            for row in page["rows"]:
+                advisor.seqs[row["id"]] = row["seq"]
+            advisor.cursor = page["cursor"]
+            advisor.fingerprint = page["scope"]["fingerprint"]
+            if not page["has_more"]:
+                return True
+    except (OSError, asyncio.IncompleteReadError, ValueError, KeyError):
+        result.errors += 1
+        return False
+    finally:
+        writer.close()
+
+
+def _headers(advisor: Advisor, json_body: bool) -> dict[str, str]:
+    headers = {"Authorization": f"Bearer {advisor.token}", "Accept-Encoding": "gzip"}
+    if json_body:
+        headers["Content-Type"] = "application/json"
+    return headers
+
+
+def _push_body(advisor: Advisor, rng: random.Random, number: int) -> bytes:
     mutations = []
     for household in rng.sample(advisor.households, min(2, len(advisor.households))):
         advisor.mid += 1
@@ -168,39 +213,37 @@ async def _push(
         "schema_version": wire.SCHEMA_VERSION,
         "mutations": mutations,
     }
-    sent = {**headers, "Content-Type": "application/json"}
-    return await _ok(client.post(wire.PUSH_PATH, content=orjson.dumps(body), headers=sent), result)
+    return orjson.dumps(body)
 
 
-async def _pull_all(
-    client: httpx.AsyncClient, advisor: Advisor, headers: dict[str, str], result: LoadResult
-) -> bool:
+async def _exchange(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes
+) -> bytes | None:
+    """Send one request and read its answer; the body of a 200, else None."""
+    writer.write(request)
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head[9:12])
+    headers = {}
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        headers[name.strip().lower()] = value.strip().lower()
+    if b"content-length" in headers:
+        body = await reader.readexactly(int(headers[b"content-length"]))
+    elif headers.get(b"transfer-encoding") == b"chunked":
+        body = await _chunked(reader)
+    else:
+        body = b""
+    if headers.get(b"content-encoding") == b"gzip":
+        body = gzip.decompress(body)
+    return body if status == 200 else None
+
+
+async def _chunked(reader: asyncio.StreamReader) -> bytes:
+    parts: list[bytes] = []
     while True:
-        params: dict[str, Any] = {
-            "cursor": advisor.cursor,
-            "schema_version": wire.SCHEMA_VERSION,
-            "scope_fingerprint": advisor.fingerprint,
-        }
-        response = await _ok(client.get(wire.PULL_PATH, params=params, headers=headers), result)
-        if not response:
-            return False
-        page = orjson.loads(response.content)
-        for row in page["rows"]:
-            advisor.seqs[row["id"]] = row["seq"]
-        advisor.cursor = page["cursor"]
-        advisor.fingerprint = page["scope"]["fingerprint"]
-        if not page["has_more"]:
-            return True
-
-
-async def _ok(request: Any, result: LoadResult) -> Any:
-    """The response when it is a 200, else None (counted as an error)."""
-    try:
-        response = await request
-    except httpx.HTTPError:
-        result.errors += 1
-        return None
-    if response.status_code != 200:
-        result.errors += 1
-        return None
-    return response
+        size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
+        if size == 0:
+            await reader.readuntil(b"\r\n")
+            return b"".join(parts)
+        parts.append(await reader.readexactly(size))
+        await reader.readexactly(2)
