@@ -6,7 +6,7 @@ a re-bootstrap and its flag), so a crash at any point leaves a state that resume
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import select
@@ -47,10 +47,25 @@ class SyncState:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SyncState:
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        # Lists and dicts copied: edited in place, the stored value (the ORM's committed copy)
+        # would change with them and a save would look like no change at all.
+        return cls(**{k: _copied(v) for k, v in data.items() if k in known})
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """Its fields as they are (JSON values already): asdict's deep copies cost a push of
+        100 edits 2 ms, three times over."""
+        return {f.name: getattr(self, f.name) for f in _FIELDS}
+
+
+_FIELDS = fields(SyncState)
+
+
+def _copied(value: Any) -> Any:
+    if isinstance(value, list):
+        return list(value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value
 
 
 def load_state(session: Session) -> SyncState:
