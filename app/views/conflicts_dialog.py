@@ -94,12 +94,19 @@ class FieldChoice(QWidget):
             self.group.addButton(button)
             self.buttons[choice] = button
             grid.addWidget(button, row, 0)
-        mine = f"{shown(conflict.field, conflict.mine)}（{conflict.mine_by}，{when} 上传）"
-        theirs = f"{shown(conflict.field, conflict.theirs)}（{conflict.theirs_by or '服务器'}"
-        if conflict.theirs_at is not None:
+        mine = (
+            self.tr("%1（%2，%3 上传）")
+            .replace("%2", conflict.mine_by)
+            .replace("%3", when)
+            .replace("%1", shown(conflict.field, conflict.mine))
+        )
+        theirs_by = conflict.theirs_by or self.tr("服务器")
+        if conflict.theirs_at is None:  # an older server does not say when
+            theirs = self.tr("%1（%2）").replace("%2", theirs_by)
+        else:
             made = conflict.theirs_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
-            theirs += f"，{made} 修改"
-        theirs += "）"
+            theirs = self.tr("%1（%2，%3 修改）").replace("%2", theirs_by).replace("%3", made)
+        theirs = theirs.replace("%1", shown(conflict.field, conflict.theirs))
         grid.addWidget(QLabel(mine), 2, 1, 1, 2)
         grid.addWidget(QLabel(theirs), 3, 1, 1, 2)
         self.edit = QLineEdit()

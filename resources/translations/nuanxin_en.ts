@@ -944,6 +944,22 @@ Profile folder: %1</translation>
         <source>改为：</source>
         <translation>Change to:</translation>
     </message>
+    <message>
+        <source>%1（%2，%3 上传）</source>
+        <translation>%1 (%2, sent %3)</translation>
+    </message>
+    <message>
+        <source>服务器</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1（%2，%3 修改）</source>
+        <translation>%1 (%2, changed %3)</translation>
+    </message>
 </context>
 <context>
     <name>HardshipLevel</name>
