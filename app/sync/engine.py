@@ -220,18 +220,23 @@ class SyncEngine:
         self, report: SyncReport, started: float, error: SyncError | None, *, complete: bool
     ) -> None:
         report.seconds = time.monotonic() - started
-        with write_transaction(self.store, replayable=True) as session:  # bookkeeping only
-            state = load_state(session)
-            if error is None and complete:
-                state.last_sync_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-                state.last_error = ""
-            elif error is not None and not isinstance(error, SyncCancelled):
-                state.last_error = error.zh
-            save_state(session, state)
+        if error is None and complete:
+            self._note(last_sync_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        elif error is not None and not isinstance(error, SyncCancelled):
+            self._note(last_error=error.zh)
         status = read_status(self.store)
         report.pending = status.pending
         report.open_conflicts = status.conflicts
         report.open_refusals = status.refusals
+
+    def _note(self, *, last_sync_at: str | None = None, last_error: str = "") -> None:
+        """Remember how the last sync ended (a finished one clears the last error)."""
+        with write_transaction(self.store, replayable=True) as session:  # bookkeeping only
+            state = load_state(session)
+            if last_sync_at is not None:
+                state.last_sync_at = last_sync_at
+            state.last_error = last_error
+            save_state(session, state)
 
 
 def _remember_user(session: Session, info: UserInfo) -> None:

@@ -91,6 +91,8 @@ class Pusher:
             done += settled
             if self.progress is not None:
                 self.progress(min(done, total), max(total, 1), "正在上传本机修改…")
+            if len(entries) < self.batch and settled == len(entries) and not result.renumbered:
+                return  # every entry up to ``top`` is answered: nothing is left to send
 
     def _mark_inflight(self, mid: int) -> None:
         """Remember, before sending, that an answer is awaited: a pull must not run until it is
