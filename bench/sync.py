@@ -91,6 +91,8 @@ def _incremental(client: Client, folder: Path, base: str, rounds: int) -> Iterat
     finally:
         other.close()
     both = [a + b for a, b in zip(pushes, pulls, strict=True)]
+    yield _row("push_100_p50", sorted(pushes)[len(pushes) // 2] * 1000, "ms")
+    yield _row("pull_100_p50", sorted(pulls)[len(pulls) // 2] * 1000, "ms")
     yield _row("push_100_p95", _p95(pushes) * 1000, "ms")
     yield _row("pull_100_p95", _p95(pulls) * 1000, "ms")
     yield _row("push_100_pull_100_p95", _p95(both) * 1000, "ms")
