@@ -95,6 +95,7 @@ class Launcher(QObject):
     def __init__(self, options: GuiOptions, translations: Translations, tasks: TaskRunner) -> None:
         super().__init__()
         self.options = options
+        self._screenshot_taken = False
         self.translations = translations
         self.tasks = tasks
         self.exit_code = 0
@@ -268,10 +269,19 @@ class Launcher(QObject):
     # ---- screenshot, messages, exit ------------------------------------------------------
 
     def _take_screenshot(self) -> None:
+        controller = getattr(self.window, "sync_controller", None)
+        if controller is not None and controller.last_status is None:
+            # the status bar's sync part is read off the GUI thread: picture it once it is
+            controller.status_changed.connect(lambda _status: self._take_screenshot())
+            return
+        if self._screenshot_taken:
+            return
+        self._screenshot_taken = True
         self._report_ready()
         path = self.options.screenshot
         assert path is not None
         path.parent.mkdir(parents=True, exist_ok=True)
+        QApplication.processEvents()  # the layouts of what was just shown, as a user sees it
         if not self.window.grab().save(str(path)):
             print(f"could not write {path}", file=sys.stderr)
             self._quit(EXIT_FAILED)

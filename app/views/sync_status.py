@@ -201,7 +201,10 @@ class SyncStatusWidget(QWidget):
     # ---- showing --------------------------------------------------------------------------
 
     def show_status(self, status: SyncStatus | None) -> None:
-        if status is None or not status.linked:
+        if status is None:  # not read yet: say nothing rather than "not connected"
+            self.online_label.setText("")
+            self.last_label.setText("")
+        elif not status.linked:
             self.online_label.setText(self.tr("● 未连接同步服务器"))
             self.online_label.setStyleSheet("color: #80868b;")
             self.last_label.setText("")
