@@ -4,6 +4,7 @@ pictures of them (docs/screenshots/ holds the ones made so)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.households import HouseholdService
+from app.sync.conflicts import ConflictView
 from app.views.application import create_application
 from app.views.conflicts_dialog import ConflictsDialog, FieldChoice
 from app.views.sync_status import SyncController, SyncStatusWidget
@@ -191,3 +193,26 @@ def test_a_first_sync_shows_its_progress_and_can_be_cancelled(
     assert fresh.engine.state.cursor > 0  # what came before the cancel is kept
     fresh.sync()
     assert len(fresh.rows("household")) == 8
+
+
+def test_a_conflict_from_an_older_server_without_its_time_still_names_who(qtbot: QtBot) -> None:
+    """theirs_at is optional on the wire: without it the server side shows who, and no time."""
+    conflict = ConflictView(
+        id="c1",
+        entity="household",
+        row_id="h1",
+        field="phone",
+        base="13800000001",
+        mine="13733334444",
+        theirs="13911112222",
+        current="13911112222",
+        mine_by="station",
+        theirs_by="advisor",
+        at=dt.datetime(2026, 11, 25, 1, 30, tzinfo=dt.UTC),
+    )
+    choice = FieldChoice(conflict)
+    qtbot.addWidget(choice)
+
+    texts = [label.text() for label in choice.findChildren(QLabel)]
+    assert "13911112222（advisor）" in texts
+    assert "13733334444（station，2026-11-25 09:30 上传）" in texts  # Beijing time
