@@ -17,6 +17,7 @@ from app.sync import derived
 from app.sync.apply import Changes, Pending, RowWriter, delete_rows, households_differing
 from app.sync.client import CursorExpired, HttpError, SyncClient
 from app.sync.collector import automatic_collection_paused
+from app.sync.deferred_indexes import defer_indexes, restore_indexes
 from app.sync.errors import SyncCancelled
 from app.sync.pages import Page
 from app.sync.report import Cancelled, Progress, SyncReport
@@ -55,10 +56,12 @@ class Puller:
             try:
                 self._run()
             finally:
+                self._restore_indexes()  # also after a cancel or an error between pages
                 if self.report.pulled >= BULK_ROWS:
                     checkpoint_after_bulk(self.store)
 
     def _run(self) -> None:
+        self._restore_indexes()  # set aside by a pull that never finished (a crash)
         state = self._state()
         if state.refetch and not state.rebootstrap:
             self.start_rebootstrap()
@@ -66,6 +69,7 @@ class Puller:
         while not self._pull_pages():
             requeue_forgotten(self.store, self.client)  # a restored server: push its losses again
             self.start_rebootstrap()  # 410: the cursor is too old (or ahead of the server)
+        self._restore_indexes()
         if self._state().rebootstrap:
             self._finish_rebootstrap()
         if self._state().derived_dirty:
@@ -107,10 +111,13 @@ class Puller:
             state = load_state(session)
             pending = Pending.load(session)
             bulk = state.cursor == 0 or state.rebootstrap
+            if bulk and page.has_more:  # a first sync or a re-bootstrap: many pages to come
+                defer_indexes(session)
             writer = RowWriter(
                 session, pending, force=state.rebootstrap, track_seen=state.rebootstrap
             )
-            differing = None if bulk else households_differing(session, page.rows)
+            wholesale = bulk or state.derived_dirty  # derived data is all redone at the end
+            differing = None if wholesale else households_differing(session, page.rows)
             changes = writer.apply(page.rows)
             if differing is not None:
                 changes.households &= differing  # the rest look the same in lists and search
@@ -218,6 +225,12 @@ class Puller:
             state.derived_dirty = True
             save_state(session, state)
         self.report.dropped += dropped
+
+    def _restore_indexes(self) -> None:
+        progress = self.progress
+        restore_indexes(
+            self.store, None if progress is None else lambda: progress(0, 0, "正在建立索引…")
+        )
 
     def rebuild_derived(self) -> None:
         """Head names, member counts and the whole search index, after a large pull."""
