@@ -100,13 +100,19 @@ def page_body(backend: Backend, begun: PullStart, query: PullQuery) -> bytes:
     with backend.database.reading() as session:
         counter = session.get(Counter, 1)  # again, in the snapshot the rows are read from
         assert counter is not None
-        changed = _changed_seqs(session, query.cursor, begun.wanted, limit)
         exits = _exits(session, query.cursor, begun.wanted, begun.readable, limit)
-        taken = sorted([*changed, *(int(row["seq"]) for row in exits)])
-        has_more = len(taken) > limit
-        last = taken[limit - 1] if has_more else None
-        rows = _rows_at(session, [seq for seq in changed if last is None or seq <= last])
-        rows += [row for row in exits if last is None or int(row["seq"]) <= last]
+        if exits:  # rare: merge the two orders by seq
+            changed = _changed_seqs(session, query.cursor, begun.wanted, limit + 1)
+            taken = sorted([*changed, *(int(row["seq"]) for row in exits)])
+            has_more = len(taken) > limit
+            last = taken[limit - 1] if has_more else None
+        else:  # the seq the page ends at, and whether one follows: two seqs at most
+            ends = _changed_seqs(session, query.cursor, begun.wanted, 2, skip=limit - 1)
+            has_more = len(ends) == 2
+            last = ends[0] if has_more else None
+        upper = counter.seq if last is None else last
+        rows = _rows_between(session, query.cursor, upper, begun.wanted)
+        rows += [row for row in exits if int(row["seq"]) <= upper]
         rows.sort(key=lambda row: int(row["seq"]))
         return _body(rows, begun, query, has_more=has_more, seq=counter.seq, last=last)
 
@@ -183,23 +189,26 @@ def _iso(value: Any) -> str:
     return text + "+00:00"
 
 
-def _changed_seqs(session: Session, cursor: int, codes: frozenset[str], limit: int) -> list[int]:
-    """The first ``limit + 1`` seqs after the cursor in these codes, from the (scope_code, seq)
-    index alone. Sorting only these integers, then reading the rows by seq, keeps a page's cost
-    flat: sorting whole rows made every page of a first sync read all the rows after it."""
+def _changed_seqs(
+    session: Session, cursor: int, codes: frozenset[str], count: int, *, skip: int = 0
+) -> list[int]:
+    """``count`` seqs after the cursor in these codes, past the first ``skip``, from the
+    (scope_code, seq) index alone: only integers are sorted, never whole rows."""
     stmt = (
         select(Record.seq)
         .where(Record.seq > cursor, Record.scope_code.in_(codes))
         .order_by(Record.seq)
-        .limit(limit + 1)
+        .limit(count)
+        .offset(skip)
     )
     return list(session.connection().execute(stmt).scalars())  # Core: no ORM row loading
 
 
-def _rows_at(session: Session, seqs: list[int]) -> list[dict[str, Any]]:
-    """The pulled rows with these seqs (entities kept on the server are left out)."""
-    if not seqs:
-        return []
+def _rows_between(
+    session: Session, cursor: int, upper: int, codes: frozenset[str]
+) -> list[dict[str, Any]]:
+    """The pulled rows in these codes with cursor < seq <= upper (entities kept on the server
+    are left out): a range of the (scope_code, seq) index for each code, in one query."""
     stmt = select(
         Record.entity,
         Record.id,
@@ -211,7 +220,12 @@ def _rows_at(session: Session, seqs: list[int]) -> list[dict[str, Any]]:
         Record.created_by,
         cast(Record.updated_at, Text),
         Record.updated_by,
-    ).where(Record.seq.in_(seqs), Record.entity.not_in(NOT_PULLED))
+    ).where(
+        Record.scope_code.in_(codes),
+        Record.seq > cursor,
+        Record.seq <= upper,
+        Record.entity.not_in(NOT_PULLED),
+    )
     return [
         {
             "entity": entity,
