@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
 import sqlcipher3
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
@@ -152,6 +153,10 @@ def _looks_encrypted(path: Path) -> bool:
     return size > 0 and size % PAGE_SIZE == 0 and head != SQLITE_MAGIC
 
 
+def _json_text(value: object) -> str:
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
 def open_engine(path: Path, key: bytes) -> Store:
     """Open (creating if absent) the encrypted store at ``path`` with a raw 256-bit key."""
     if path.exists() and path.stat().st_size > 0:
@@ -165,6 +170,8 @@ def open_engine(path: Path, key: bytes) -> Store:
         pool_pre_ping=False,
         poolclass=QueuePool,
         connect_args={"check_same_thread": False},
+        json_serializer=_json_text,  # orjson: faster both ways, and compact UTF-8 text
+        json_deserializer=orjson.loads,
     )
     event.listen(engine, "connect", _on_connect)
     try:
