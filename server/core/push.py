@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 from pydantic import TypeAdapter
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.sync.wire import (
@@ -38,6 +38,7 @@ from server.core.merge import Clash, merge
 from server.core.placement import Placement, check_append_only
 from server.core.records import (
     Author,
+    Journal,
     change_record,
     changed_only_by,
     create_record,
@@ -64,25 +65,28 @@ def push(backend: Backend, principal: Principal, request: PushRequest) -> PushRe
         device.last_seen_at = backend.now()
         applier = Applier(backend, session, counter, principal)
         applier.prefetch([m for m in request.mutations if m.mid > device.last_mid])
-        outcomes = []
+        outcomes, taken = [], []
         for mutation in request.mutations:
             if mutation.mid <= device.last_mid:
                 outcomes.append(_replay(session, device, mutation))
                 continue
             outcome = applier.apply(mutation)
-            session.add(
-                AppliedMutation(
-                    device_id=device.id,
-                    mid=mutation.mid,
-                    entity=mutation.entity,
-                    row_id=mutation.id,
-                    digest=mutation_digest(mutation),
-                    outcome=orjson.loads(orjson.dumps(outcome)),
-                    at=backend.now(),
-                )
+            taken.append(
+                {
+                    "device_id": device.id,
+                    "mid": mutation.mid,
+                    "entity": mutation.entity,
+                    "row_id": mutation.id,
+                    "digest": mutation_digest(mutation),
+                    "outcome": orjson.loads(orjson.dumps(outcome)),
+                    "at": backend.now(),
+                }
             )
             device.last_mid = mutation.mid
             outcomes.append(outcome)
+        applier.journal.flush()
+        if taken:  # in bulk, like the revisions: nothing in this push reads them back
+            session.execute(insert(AppliedMutation), taken)
         return PushResponse(outcomes=outcomes, last_mid=device.last_mid, server_seq=counter.seq)
 
 
@@ -151,6 +155,7 @@ class Applier:
         self._access: Access | None = None
         self._tree_version = -1
         self._records: dict[tuple[str, str], Record | None] = {}
+        self.journal = Journal(session)
 
     def prefetch(self, mutations: list[Mutation]) -> None:
         """Load the rows these mutations change, and the parents new rows name, in a few
@@ -222,14 +227,14 @@ class Applier:
             record.field_seq,
             mutation.fields,
             mutation.base_seq,
-            lambda name: value_at(self.session, record, name, mutation.base_seq),
+            lambda name: value_at(self.journal, record, name, mutation.base_seq),
             lambda name: changed_only_by(
-                self.session, record, name, mutation.base_seq, self.principal.device_id
+                self.journal, record, name, mutation.base_seq, self.principal.device_id
             ),
         )
         place = placement.after_change(record, result.apply)
         if result.apply:
-            change_record(self.session, self.counter, record, result.apply, author)
+            change_record(self.journal, self.counter, record, result.apply, author)
         if place is not None:
             move_record(self.session, self.counter, record, place, self.now)
         conflicts = [self._store_conflict(record, clash, author) for clash in result.clashes]
@@ -254,7 +259,7 @@ class Applier:
         place = placement.for_new(mutation.fields, mutation.id)
         self.access.check_write(rule, place[0])
         key = (mutation.entity, mutation.id)
-        record = create_record(self.session, self.counter, key, place, mutation.fields, author)
+        record = create_record(self.journal, self.counter, key, place, mutation.fields, author)
         self._records[key] = record
         return record
 
@@ -275,6 +280,7 @@ class Applier:
             )
 
     def _store_conflict(self, record: Record, clash: Clash, author: Author) -> FieldConflict:
+        self.journal.flush()  # the revision that stayed may be one of this push's
         return store_conflict(self.session, record, clash, author)
 
     def _resolve(self, mutation: Mutation, record: Record) -> None:

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.sync.wire import Row
@@ -55,8 +55,37 @@ def row_of(record: Record) -> Row:
     )
 
 
+class Journal:
+    """The revisions one push writes, inserted in bulk: as 100 ORM objects in the unit of work
+    they cost a push a quarter of its time. Whatever reads revisions in the push (the merge, a
+    conflict's other side) flushes the journal first, and the push flushes it before commit."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.pending: list[dict[str, Any]] = []
+
+    def add(self, record: Record, values: dict[str, Any], author: Author) -> None:
+        self.pending.append(
+            {
+                "seq": record.seq,
+                "entity": record.entity,
+                "row_id": record.id,
+                "fields": values,
+                "user_login": author.login,
+                "device_id": author.device_id,
+                "mid": author.mid,
+                "at": author.at,
+            }
+        )
+
+    def flush(self) -> None:
+        if self.pending:
+            rows, self.pending = self.pending, []
+            self.session.execute(insert(Revision), rows)
+
+
 def create_record(
-    session: Session,
+    journal: Journal,
     counter: Counter,
     key: tuple[str, str],
     place: tuple[str, str | None],
@@ -80,14 +109,14 @@ def create_record(
         updated_at=author.at,
         updated_by=author.login,
     )
-    session.add(record)
-    _revise(session, record, values, author)
-    project_jurisdiction(session, counter, record)
+    journal.session.add(record)
+    journal.add(record, values, author)
+    project_jurisdiction(journal.session, counter, record)
     return record
 
 
 def change_record(
-    session: Session, counter: Counter, record: Record, changes: dict[str, Any], author: Author
+    journal: Journal, counter: Counter, record: Record, changes: dict[str, Any], author: Author
 ) -> None:
     """Apply field changes under a new seq and remember them in the revision history."""
     seq = take_seq(counter)
@@ -104,8 +133,8 @@ def change_record(
     record.seq = seq
     record.updated_at = author.at
     record.updated_by = author.login
-    _revise(session, record, changes, author)
-    project_jurisdiction(session, counter, record)
+    journal.add(record, changes, author)
+    project_jurisdiction(journal.session, counter, record)
 
 
 def move_record(
@@ -142,21 +171,22 @@ def move_record(
             move_record(session, counter, child, (scope_code, record.id), at)
 
 
-def value_at(session: Session, record: Record, name: str, seq: int) -> Any:
+def value_at(journal: Journal, record: Record, name: str, seq: int) -> Any:
     """The value a field had at ``seq`` (None before it existed), from the revision history."""
+    journal.flush()
     stmt = (
         select(Revision.fields)
         .where(Revision.entity == record.entity, Revision.row_id == record.id)
         .where(Revision.seq <= seq)
         .order_by(Revision.seq.desc())
     )
-    for fields in session.execute(stmt).scalars():
+    for fields in journal.session.execute(stmt).scalars():
         if name in fields:
             return fields[name]
     return False if name == DELETED else None
 
 
-def changed_only_by(session: Session, record: Record, name: str, seq: int, device_id: str) -> bool:
+def changed_only_by(journal: Journal, record: Record, name: str, seq: int, device_id: str) -> bool:
     """True when every change of a field after ``seq`` was made by ``device_id`` (from the
     revision history): that device's new edit was made on top of its own earlier ones."""
     stmt = (
@@ -164,22 +194,9 @@ def changed_only_by(session: Session, record: Record, name: str, seq: int, devic
         .where(Revision.entity == record.entity, Revision.row_id == record.id)
         .where(Revision.seq > seq)
     )
-    return all(device == device_id for fields, device in session.execute(stmt) if name in fields)
-
-
-def _revise(session: Session, record: Record, values: dict[str, Any], author: Author) -> None:
-    session.add(
-        Revision(
-            seq=record.seq,
-            entity=record.entity,
-            row_id=record.id,
-            fields=values,
-            user_login=author.login,
-            device_id=author.device_id,
-            mid=author.mid,
-            at=author.at,
-        )
-    )
+    journal.flush()
+    rows = journal.session.execute(stmt)
+    return all(device == device_id for fields, device in rows if name in fields)
 
 
 def project_jurisdiction(session: Session, counter: Counter, record: Record) -> None:
