@@ -50,10 +50,12 @@ __all__ = [
     "MatchKind",
     "SearchHit",
     "ensure_index",
+    "index_documents",
     "index_household",
     "index_new_households",
     "rebuild_index",
     "search_households",
+    "write_index",
 ]
 
 FTS_TABLE = "household_search"
@@ -172,25 +174,41 @@ def index_new_households(session: Session, household_ids: Sequence[str]) -> None
 
 def rebuild_index(session: Session) -> int:
     """Rebuild every document in one pass (after a bulk load or pull); returns the count."""
+    return write_index(session, index_documents(session))
+
+
+Documents = list[tuple[tuple[str, ...], tuple[str, ...]]]  # (result line, FTS row) each
+
+
+def index_documents(session: Session) -> Documents:
+    """Every live household's search document, computed from the stored rows (a read only: a
+    first sync does it while another connection builds the table indexes)."""
     session.flush()
-    connection = session.connection()
-    connection.exec_driver_sql(f"DELETE FROM {DOC_TABLE}")
-    connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('delete-all')")
     members: dict[str, list[Any]] = {}
     for member in session.execute(select(*_MEMBER_COLUMNS).where(Member.deleted.is_(False))):
         members.setdefault(member.household_id, []).append(member)
     households = session.execute(
         select(*_HOUSEHOLD_COLUMNS).where(Household.deleted.is_(False)).order_by(Household.id)
     ).all()
-    for first in range(0, len(households), REBUILD_BATCH):
-        batch = [
-            (first + i + 1, h, members.get(h.id, []))
-            for i, h in enumerate(households[first : first + REBUILD_BATCH])
-        ]
-        connection.exec_driver_sql(_INSERT_DOC, [(d, *_doc_values(h, m)) for d, h, m in batch])
-        connection.exec_driver_sql(_INSERT_FTS, [(d, *_fts_values(h, m)) for d, h, m in batch])
+    found = []
+    for household in households:
+        people = members.get(household.id, [])
+        found.append((_doc_values(household, people), _fts_values(household, people)))
+    return found
+
+
+def write_index(session: Session, documents: Documents) -> int:
+    """Replace the whole index with these documents; returns their count."""
+    session.flush()
+    connection = session.connection()
+    connection.exec_driver_sql(f"DELETE FROM {DOC_TABLE}")
+    connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('delete-all')")
+    for first in range(0, len(documents), REBUILD_BATCH):
+        batch = list(enumerate(documents[first : first + REBUILD_BATCH], start=first + 1))
+        connection.exec_driver_sql(_INSERT_DOC, [(d, *doc) for d, (doc, _fts) in batch])
+        connection.exec_driver_sql(_INSERT_FTS, [(d, *fts) for d, (_doc, fts) in batch])
     connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('optimize')")
-    return len(households)
+    return len(documents)
 
 
 def ensure_index(session: Session) -> int:

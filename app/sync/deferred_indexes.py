@@ -13,7 +13,7 @@ right, and upserts find rows through them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from sqlalchemy import Connection
@@ -34,39 +34,52 @@ def defer_indexes(session: Session) -> int:
         return 0
     connection = session.connection()
     found = _secondary_indexes(connection, sorted(sync_tables()))
-    for name, _sql in found:
+    for name, _sql, _table in found:
         connection.exec_driver_sql(f'DROP INDEX IF EXISTS "{name}"')
-    write_setting(session, SETTING_KEY, {"indexes": [[name, sql] for name, sql in found]})
+    write_setting(session, SETTING_KEY, {"indexes": [list(index) for index in found]})
     return len(found)
 
 
-def restore_indexes(store: Store, starting: Callable[[], None] | None = None) -> int:
-    """Build the indexes set aside again (``starting`` is called first when there are any);
-    returns how many (0 when none were noted)."""
+def restore_indexes(
+    store: Store,
+    starting: Callable[[], None] | None = None,
+    *,
+    tables: Collection[str] | None = None,
+) -> int:
+    """Build the indexes set aside again, those of ``tables`` only when given (``starting``
+    is called first when there are any); returns how many were built."""
     with store.sessions() as session:
         noted = read_setting(session, SETTING_KEY)
     if noted is None:
+        return 0
+    wanted = [i for i in noted["indexes"] if tables is None or i[2] in tables]
+    if not wanted:
         return 0
     if starting is not None:
         starting()
     with write_transaction(store) as session:
         connection = session.connection()
-        for name, sql in noted["indexes"]:
+        for name, sql, _table in wanted:
             exists = connection.exec_driver_sql(
                 "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)
             ).first()
             if exists is None:
                 connection.exec_driver_sql(sql)
-        write_setting(session, SETTING_KEY, None)
-    return len(noted["indexes"])
+        left = [i for i in noted["indexes"] if i not in wanted]
+        write_setting(session, SETTING_KEY, {"indexes": left} if left else None)
+    return len(wanted)
 
 
-def _secondary_indexes(connection: Connection, tables: list[str]) -> list[tuple[str, str]]:
-    """(name, CREATE INDEX statement) of the tables' own non-unique indexes."""
+def _secondary_indexes(connection: Connection, tables: list[str]) -> list[tuple[str, str, str]]:
+    """(name, CREATE INDEX statement, table) of the tables' own non-unique indexes."""
     marks = ", ".join("?" * len(tables))
     rows: Any = connection.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        "SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
         f" AND tbl_name IN ({marks}) ORDER BY name",
         tuple(tables),
     )
-    return [(name, sql) for name, sql in rows if not sql.lstrip().upper().startswith("CREATE UNIQ")]
+    return [
+        (name, sql, table)
+        for name, sql, table in rows
+        if not sql.lstrip().upper().startswith("CREATE UNIQ")
+    ]

@@ -94,8 +94,3 @@ def reindex(session: Session, ids: Iterable[str]) -> None:
                 f"DELETE FROM {search.DOC_TABLE} WHERE doc IN ({doc_marks})", tuple(docs)
             )
     search.index_new_households(session, wanted)
-
-
-def rebuild(session: Session) -> int:
-    """Every search document anew, after a large pull."""
-    return search.rebuild_index(session)

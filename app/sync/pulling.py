@@ -12,6 +12,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from app.models import SyncSeen
+from app.services import search
 from app.store.engine import Store
 from app.sync import derived
 from app.sync.apply import Changes, Pending, RowWriter, delete_rows, households_differing
@@ -69,11 +70,11 @@ class Puller:
         while not self._pull_pages():
             requeue_forgotten(self.store, self.client)  # a restored server: push its losses again
             self.start_rebootstrap()  # 410: the cursor is too old (or ahead of the server)
-        self._restore_indexes()
         if self._state().rebootstrap:
             self._finish_rebootstrap()
         if self._state().derived_dirty:
             self.rebuild_derived()
+        self._restore_indexes()
 
     # ---- the normal cursor ---------------------------------------------------------------
 
@@ -233,12 +234,26 @@ class Puller:
         )
 
     def rebuild_derived(self) -> None:
-        """Head names, member counts and the whole search index, after a large pull."""
+        """Head names, member counts and the whole search index, after a large pull.
+
+        After a first sync the table indexes set aside are built at the same time: SQLite
+        builds them on another thread without holding Python's lock, while this one computes
+        the search documents (pinyin and all), which needs no more than a read."""
         if self.progress is not None:
             self.progress(0, 0, "正在建立搜索索引…")
-        with write_transaction(self.store) as session:
+        restore_indexes(self.store, tables=("member",))  # head names read members by household
+        with write_transaction(self.store, replayable=True) as session:
             derived.refresh_households(session, None)
-            derived.rebuild(session)
+        builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nuanxin-indexes")
+        try:
+            building = builder.submit(restore_indexes, self.store)
+            with self.store.sessions() as session:
+                documents = search.index_documents(session)
+            building.result()
+        finally:
+            builder.shutdown(wait=True)
+        with write_transaction(self.store, replayable=True) as session:
+            search.write_index(session, documents)
             state = load_state(session)
             state.derived_dirty = False
             save_state(session, state)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from app.services.search import search_households
 from app.sync.deferred_indexes import SETTING_KEY, defer_indexes
 from app.sync.errors import SyncCancelled
 from app.sync.state import read_setting
@@ -47,13 +48,18 @@ def test_a_first_sync_of_many_pages_ends_with_every_index_of_the_schema(
     schema = indexes(fresh)
     assert any(name == "ix_visit_household_visited" for name, _ in schema)
     fresh.engine.page_limit = 4
-    seen: list[str] = []
+    during: list[int] = []  # how many indexes the store has after each page
 
-    fresh.engine.sync(progress=lambda _done, _total, words: seen.append(words))
+    fresh.engine.sync(
+        progress=lambda _done, total, _words: total and during.append(len(indexes(fresh)))
+    )
 
-    assert indexes(fresh) == schema and noted(fresh) is None
-    assert "正在建立索引…" in seen  # the indexes were set aside, and built again
+    assert min(during) < len(schema)  # set aside while the pages were written
+    assert indexes(fresh) == schema and noted(fresh) is None  # and built again
     assert len(fresh.rows("household")) == 10
+    with fresh.store.sessions() as session:  # documents made while the indexes were built
+        hits = search_households(session, "qian")
+    assert [hit.head_name for hit in hits] == ["钱一"]
 
 
 @pytest.mark.usefixtures("ten_households")
