@@ -261,7 +261,8 @@ def households_differing(session: Session, rows: Sequence[WireRow]) -> set[str]:
         mine = [row for row in rows if row["entity"] == entity]
         if not mine:
             continue
-        local = _local_rows(session, tables[entity].table, [row["id"] for row in mine])
+        columns = ["id", "deleted", *sorted(listed)]
+        local = _local_rows(session, tables[entity].table, columns, [row["id"] for row in mine])
         for row in mine:
             here = local.get(row["id"])
             same = (
@@ -280,9 +281,12 @@ def households_differing(session: Session, rows: Sequence[WireRow]) -> set[str]:
     return found
 
 
-def _local_rows(session: Session, table: Any, ids: list[str]) -> dict[str, Any]:
+def _local_rows(session: Session, table: Any, columns: list[str], ids: list[str]) -> dict[str, Any]:
+    """These columns of the local rows with these ids (only those: whole rows cost a push's
+    answer of 100 households 2 ms of type conversions)."""
     found: dict[str, Any] = {}
+    wanted = [table.c[name] for name in columns]
     for chunk in chunks(ids):
-        for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+        for row in session.execute(select(*wanted).where(table.c.id.in_(chunk))).mappings():
             found[row["id"]] = row
     return found
