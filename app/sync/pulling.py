@@ -21,7 +21,14 @@ from app.sync.collector import automatic_collection_paused
 from app.sync.deferred_indexes import defer_indexes, restore_indexes
 from app.sync.errors import SyncCancelled
 from app.sync.pages import Page
-from app.sync.report import Cancelled, Progress, SyncReport
+from app.sync.report import (
+    BUILDING_INDEXES,
+    BUILDING_SEARCH,
+    DOWNLOADING,
+    Cancelled,
+    Progress,
+    SyncReport,
+)
 from app.sync.restored import requeue_forgotten
 from app.sync.scope import drop_codes
 from app.sync.state import SyncState, load_state, save_state
@@ -230,7 +237,7 @@ class Puller:
     def _restore_indexes(self) -> None:
         progress = self.progress
         restore_indexes(
-            self.store, None if progress is None else lambda: progress(0, 0, "正在建立索引…")
+            self.store, None if progress is None else lambda: progress(0, 0, BUILDING_INDEXES)
         )
 
     def rebuild_derived(self) -> None:
@@ -240,7 +247,7 @@ class Puller:
         builds them on another thread without holding Python's lock, while this one computes
         the search documents (pinyin and all), which needs no more than a read."""
         if self.progress is not None:
-            self.progress(0, 0, "正在建立搜索索引…")
+            self.progress(0, 0, BUILDING_SEARCH)
         restore_indexes(self.store, tables=("member",))  # head names read members by household
         with write_transaction(self.store, replayable=True) as session:
             derived.refresh_households(session, None)
@@ -271,7 +278,7 @@ class Puller:
     def _report_progress(self, page: Page) -> None:
         if self.progress is not None:
             total = max(page.server_seq, page.cursor, 1)
-            self.progress(min(page.cursor, total), total, "正在下载服务器数据…")
+            self.progress(min(page.cursor, total), total, DOWNLOADING)
 
     def _check_cancelled(self) -> None:
         if self.cancelled is not None and self.cancelled():

@@ -12,7 +12,7 @@ from app.sync import derived
 from app.sync.client import SyncClient
 from app.sync.errors import ServerError, SyncCancelled
 from app.sync.outcomes import record_outcomes
-from app.sync.report import Cancelled, Progress, SyncReport
+from app.sync.report import UPLOADING, Cancelled, Progress, SyncReport
 from app.sync.state import load_state, save_state
 from app.sync.transactions import write_transaction
 from app.sync.wire import SCHEMA_VERSION, Mutation, PushRequest
@@ -90,7 +90,7 @@ class Pusher:
             self.report.renumbered += result.renumbered
             done += settled
             if self.progress is not None:
-                self.progress(min(done, total), max(total, 1), "正在上传本机修改…")
+                self.progress(min(done, total), max(total, 1), UPLOADING)
             if len(entries) < self.batch and settled == len(entries) and not result.renumbered:
                 return  # every entry up to ``top`` is answered: nothing is left to send
 

@@ -15,8 +15,14 @@ from app.sync.state import load_state
 EXIT_OK = 0
 EXIT_REFUSED = 3
 
-Progress = Callable[[int, int, str], None]  # done, total, what (Chinese)
+Progress = Callable[[int, int, str], None]  # done, total, what (one of the steps below)
 Cancelled = Callable[[], bool]
+
+# The steps a sync reports, in Chinese; the interface shows them in its own language.
+UPLOADING = "正在上传本机修改…"
+DOWNLOADING = "正在下载服务器数据…"
+BUILDING_INDEXES = "正在建立索引…"
+BUILDING_SEARCH = "正在建立搜索索引…"
 
 
 @dataclass

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from app.services.local_time import SHANGHAI
+from app.sync import report
 from app.sync.engine import SyncEngine
 from app.sync.errors import OfflineError, SyncCancelled, SyncError
 from app.sync.report import SyncReport, SyncStatus, read_status
@@ -232,9 +233,20 @@ class SyncStatusWidget(QWidget):
             self.online_label.setStyleSheet("color: #b06000;")
 
     def show_progress(self, done: int, total: int, text: str) -> None:
+        text = self._step_text(text)
         self.progress.setRange(0, max(total, 0))
         self.progress.setValue(min(done, total) if total else 0)
         self.progress.setFormat(f"{text} %p%" if total else text)
+
+    def _step_text(self, text: str) -> str:
+        """A sync step as app.sync names it (Chinese), in the interface's language."""
+        steps = {
+            report.UPLOADING: self.tr("正在上传本机修改…"),
+            report.DOWNLOADING: self.tr("正在下载服务器数据…"),
+            report.BUILDING_INDEXES: self.tr("正在建立索引…"),
+            report.BUILDING_SEARCH: self.tr("正在建立搜索索引…"),
+        }
+        return steps.get(text, text)
 
     def _on_started(self, first: bool) -> None:
         self._show_progress(first)

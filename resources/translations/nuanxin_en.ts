@@ -3784,6 +3784,22 @@ Profile folder: %1</translation>
         <translation>● Offline</translation>
     </message>
     <message>
+        <source>正在上传本机修改…</source>
+        <translation>Uploading this laptop's changes…</translation>
+    </message>
+    <message>
+        <source>正在下载服务器数据…</source>
+        <translation>Downloading from the server…</translation>
+    </message>
+    <message>
+        <source>正在建立索引…</source>
+        <translation>Building indexes…</translation>
+    </message>
+    <message>
+        <source>正在建立搜索索引…</source>
+        <translation>Building the search index…</translation>
+    </message>
+    <message>
         <source>首次同步…</source>
         <translation>First sync…</translation>
     </message>

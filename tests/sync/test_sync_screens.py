@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services.households import HouseholdService
 from app.sync.conflicts import ConflictView
+from app.sync.report import BUILDING_SEARCH, DOWNLOADING
 from app.views.application import create_application
 from app.views.conflicts_dialog import ConflictsDialog, FieldChoice
 from app.views.sync_status import SyncController, SyncStatusWidget
@@ -216,3 +217,22 @@ def test_a_conflict_from_an_older_server_without_its_time_still_names_who(qtbot:
     texts = [label.text() for label in choice.findChildren(QLabel)]
     assert "13911112222（advisor）" in texts
     assert "13733334444（station，2026-11-25 09:30 上传）" in texts  # Beijing time
+
+
+def test_sync_steps_show_in_the_interface_language(
+    qtbot: QtBot, laptop: LaptopMaker, tasks: TaskRunner
+) -> None:
+    station = laptop("station", sync=False)
+    workspace = workspace_of(station, tasks)
+    widget = SyncStatusWidget(SyncController(workspace, station.engine))
+    qtbot.addWidget(widget)
+    widget.show_progress(1, 4, DOWNLOADING)
+    assert widget.progress.format() == "正在下载服务器数据… %p%"
+    workspace.translations.install("en")
+    try:
+        widget.show_progress(1, 4, DOWNLOADING)
+        assert widget.progress.format() == "Downloading from the server… %p%"
+        widget.show_progress(0, 0, BUILDING_SEARCH)
+        assert widget.progress.format() == "Building the search index…"
+    finally:
+        workspace.translations.install("zh_CN")
