@@ -163,7 +163,7 @@ class SyncEngine:
                 raise NotLoggedInError("this profile is not linked to a server: log in first")
             report = SyncReport(first_sync=state.cursor == 0)
             try:
-                client = self.client()
+                client = self.client(state.server_url)
                 if "push" in steps or state.inflight:  # a pull waits for answers awaited
                     Pusher(
                         self.store,

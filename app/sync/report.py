@@ -72,15 +72,20 @@ class SyncStatus:
 
 def read_status(store: Store) -> SyncStatus:
     """The sync state of a store, read without any network access."""
+    counts = select(
+        select(func.count()).select_from(OutboxEntry).scalar_subquery(),
+        select(func.count())
+        .select_from(SyncConflict)
+        .where(SyncConflict.resolved.is_(False))
+        .scalar_subquery(),
+        select(func.count())
+        .select_from(SyncRefusal)
+        .where(SyncRefusal.settled.is_(False))
+        .scalar_subquery(),
+    )
     with store.sessions() as session:
         state = load_state(session)
-        pending = session.execute(select(func.count()).select_from(OutboxEntry)).scalar_one()
-        conflicts = session.execute(
-            select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved.is_(False))
-        ).scalar_one()
-        refusals = session.execute(
-            select(func.count()).select_from(SyncRefusal).where(SyncRefusal.settled.is_(False))
-        ).scalar_one()
+        pending, conflicts, refusals = session.execute(counts).one()
     return SyncStatus(
         linked=state.linked,
         server_url=state.server_url,
