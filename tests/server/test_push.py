@@ -282,6 +282,39 @@ def test_household_moving_committee_takes_its_members_out_of_the_old_scope(
     assert moved[("member", member.id)].scope_code == COMMITTEE_12
 
 
+def test_edits_and_a_move_in_one_push_all_reach_the_new_scope(api: TestClient) -> None:
+    """A member renamed, its household edited twice and moved, in one push: every row ends
+    with its last values and its last seq (rows are written in bulk at the end of the push,
+    moves through the unit of work on the way)."""
+    station, advisor = Laptop(api, "station"), Laptop(api, "advisor")
+    row = create_household(station, phone="13800000001")
+    member = station.mutation("member", new_id(), {"household_id": row.id, "name": "赵敏"})
+    station.push(member)
+    before = station.pull_all()
+
+    answer = station.push(
+        station.mutation(
+            "member", member.id, {"name": "赵敏敏"}, before[("member", member.id)].seq
+        ),
+        station.mutation("household", row.id, {"phone": "13800000002"}, row.seq),
+        station.mutation("household", row.id, {"committee_code": COMMITTEE_12}, row.seq),
+        station.mutation("household", row.id, {"phone": "13800000003"}, row.seq),
+    )
+
+    assert all(o.status is MutationStatus.APPLIED for o in answer.outcomes)
+    after = station.pull_all()
+    household, moved = after[("household", row.id)], after[("member", member.id)]
+    assert household.fields["phone"] == "13800000003"
+    assert household.scope_code == moved.scope_code == COMMITTEE_12
+    assert moved.fields["name"] == "赵敏敏"
+    assert household.seq == answer.outcomes[-1].seq
+    assert moved.seq > answer.outcomes[0].seq  # it moved after its rename
+    assert {(r.entity, r.id) for r in advisor.pull().rows if r.left_scope} >= {
+        ("household", row.id),
+        ("member", member.id),
+    }
+
+
 def test_pushing_for_another_device_or_with_mids_out_of_order_is_refused(api: TestClient) -> None:
     advisor = Laptop(api, "advisor")
     body = {"device_id": "someone-else", "schema_version": wire.SCHEMA_VERSION, "mutations": []}
