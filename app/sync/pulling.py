@@ -6,6 +6,7 @@ page before), so the network and the local writes overlap."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import delete
@@ -13,12 +14,12 @@ from sqlalchemy.orm import Session
 
 from app.models import SyncSeen
 from app.services import search
+from app.store.deferred_indexes import defer_indexes, deferred_tables, restore_indexes
 from app.store.engine import Store
 from app.sync import derived
 from app.sync.apply import Changes, Pending, RowWriter, delete_rows, households_differing
 from app.sync.client import CursorExpired, HttpError, SyncClient
 from app.sync.collector import automatic_collection_paused
-from app.sync.deferred_indexes import defer_indexes, restore_indexes
 from app.sync.errors import SyncCancelled
 from app.sync.pages import Page
 from app.sync.report import (
@@ -120,7 +121,7 @@ class Puller:
             pending = Pending.load(session)
             bulk = state.cursor == 0 or state.rebootstrap
             if bulk and page.has_more:  # a first sync or a re-bootstrap: many pages to come
-                defer_indexes(session)
+                defer_indexes(session.connection(), sorted(sync_tables()))
             writer = RowWriter(
                 session, pending, force=state.rebootstrap, track_seen=state.rebootstrap
             )
@@ -234,11 +235,18 @@ class Puller:
             save_state(session, state)
         self.report.dropped += dropped
 
-    def _restore_indexes(self) -> None:
-        progress = self.progress
-        restore_indexes(
-            self.store, None if progress is None else lambda: progress(0, 0, BUILDING_INDEXES)
-        )
+    def _restore_indexes(
+        self, tables: Collection[str] | None = None, *, announce: bool = True
+    ) -> None:
+        """Build the indexes a bulk pull set aside (all, or those of ``tables``)."""
+        with self.store.engine.connect() as connection:
+            waiting = deferred_tables(connection)
+        if not waiting or (tables is not None and not waiting & set(tables)):
+            return
+        if announce and self.progress is not None:
+            self.progress(0, 0, BUILDING_INDEXES)
+        with write_transaction(self.store) as session:
+            restore_indexes(session.connection(), tables)
 
     def rebuild_derived(self) -> None:
         """Head names, member counts and the whole search index, after a large pull.
@@ -248,12 +256,12 @@ class Puller:
         the search documents (pinyin and all), which needs no more than a read."""
         if self.progress is not None:
             self.progress(0, 0, BUILDING_SEARCH)
-        restore_indexes(self.store, tables=("member",))  # head names read members by household
+        self._restore_indexes(("member",), announce=False)  # head names read members by household
         with write_transaction(self.store, replayable=True) as session:
             derived.refresh_households(session, None)
         builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nuanxin-indexes")
         try:
-            building = builder.submit(restore_indexes, self.store)
+            building = builder.submit(self._restore_indexes, announce=False)
             with self.store.sessions() as session:
                 documents = search.index_documents(session)
             building.result()

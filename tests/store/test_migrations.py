@@ -16,6 +16,7 @@ from sqlalchemy import inspect, text
 
 import app.store.migrations as migrations
 from app.models import Base
+from app.store.deferred_indexes import defer_indexes, deferred_tables
 from app.store.engine import Store, open_engine
 from app.store.errors import CorruptStoreError
 from app.store.migrations import alembic_config, current_revision, head_revision, upgrade_to_head
@@ -160,3 +161,25 @@ def test_the_wheel_carries_the_migrations() -> None:
         assert (folder / "__init__.py").is_file()
     assert "*.mako" in config["setuptools"]["package-data"]["*"]
     assert (migrations.MIGRATIONS_DIR / "script.py.mako").is_file()
+
+
+def index_names(store: Store) -> set[str]:
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")
+        return {name for (name,) in rows}
+
+
+def test_indexes_a_crashed_first_sync_set_aside_are_built_before_a_migration(store: Store) -> None:
+    with store.engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0005")
+    schema = index_names(store)
+    with store.engine.begin() as conn:  # a first sync that died between pages
+        assert defer_indexes(conn, ["household", "member", "visit"]) > 0
+    assert "ix_visit_household_visited" not in index_names(store)
+
+    upgrade_to_head(store.engine)
+
+    assert schema <= index_names(store)
+    with store.engine.connect() as conn:
+        assert deferred_tables(conn) == set()
+        assert current_revision(conn) == head_revision()

@@ -17,6 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, inspect
 
+from app.store.deferred_indexes import restore_indexes
 from app.store.errors import CorruptStoreError, MigrationFailedError, NewerSchemaError
 
 MIGRATIONS_DIR = Path(__file__).parent
@@ -98,6 +99,7 @@ def _upgrade_in_one_transaction(conn: Connection) -> None:
         conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
         conn.exec_driver_sql("BEGIN IMMEDIATE")
         try:
+            restore_indexes(conn)  # set aside by a first sync that never finished
             command.upgrade(alembic_config(conn), "head")
             broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
