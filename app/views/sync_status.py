@@ -151,6 +151,9 @@ class SyncController(QObject):
         self.last_status = status
 
 
+PROGRESS_WIDTH = 160
+
+
 class SyncStatusWidget(QWidget):
     """The status bar piece; ``conflicts_requested`` when the conflicts count is clicked."""
 
@@ -168,7 +171,7 @@ class SyncStatusWidget(QWidget):
         self.conflicts_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.conflicts_button.clicked.connect(self.conflicts_requested)
         self.progress = QProgressBar()
-        self.progress.setFixedWidth(160)
+        self.progress.setFixedWidth(PROGRESS_WIDTH)
         self.progress.setTextVisible(True)
         self._online: bool | None = None
         self.cancel_button = QPushButton(self.tr("取消"))
@@ -237,6 +240,8 @@ class SyncStatusWidget(QWidget):
         self.progress.setRange(0, max(total, 0))
         self.progress.setValue(min(done, total) if total else 0)
         self.progress.setFormat(f"{text} %p%" if total else text)
+        wide = self.progress.fontMetrics().horizontalAdvance(f"{text} 100%") + 32
+        self.progress.setFixedWidth(max(PROGRESS_WIDTH, wide))  # the step in full, any language
 
     def _step_text(self, text: str) -> str:
         """A sync step as app.sync names it (Chinese), in the interface's language."""

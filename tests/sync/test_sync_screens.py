@@ -228,10 +228,14 @@ def test_sync_steps_show_in_the_interface_language(
     qtbot.addWidget(widget)
     widget.show_progress(1, 4, DOWNLOADING)
     assert widget.progress.format() == "正在下载服务器数据… %p%"
+    picture(widget.progress, "sync-progress.png")
     workspace.translations.install("en")
     try:
         widget.show_progress(1, 4, DOWNLOADING)
         assert widget.progress.format() == "Downloading from the server… %p%"
+        words = widget.progress.fontMetrics().horizontalAdvance("Downloading from the server… 25%")
+        assert widget.progress.width() > words  # the bar is wide enough for the step's words
+        picture(widget.progress, "sync-progress-en.png")
         widget.show_progress(0, 0, BUILDING_SEARCH)
         assert widget.progress.format() == "Building the search index…"
     finally:
