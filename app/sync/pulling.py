@@ -82,7 +82,6 @@ class Puller:
             self._finish_rebootstrap()
         if self._state().derived_dirty:
             self.rebuild_derived()
-        self._restore_indexes()
 
     # ---- the normal cursor ---------------------------------------------------------------
 
