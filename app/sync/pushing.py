@@ -5,7 +5,6 @@ of mids it has taken and applies nothing twice."""
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from app.models import OutboxEntry
 from app.store.engine import Store
@@ -55,9 +54,12 @@ class Pusher:
         self.cancelled = cancelled
 
     def run(self) -> None:
-        top, total, entries = self._first_batch()
+        top, total = self._extent()
         done = 0
-        while entries:
+        while True:
+            entries = self._next_batch(top)
+            if not entries:
+                return
             if self.cancelled is not None and self.cancelled():
                 raise SyncCancelled("sync cancelled between push batches")
             request = PushRequest(
@@ -91,7 +93,6 @@ class Pusher:
                 self.progress(min(done, total), max(total, 1), UPLOADING)
             if len(entries) < self.batch and settled == len(entries) and not result.renumbered:
                 return  # every entry up to ``top`` is answered: nothing is left to send
-            entries = self._next_batch(top)
 
     def _mark_inflight(self, mid: int) -> None:
         """Remember, before sending, that an answer is awaited: a pull must not run until it is
@@ -102,28 +103,19 @@ class Pusher:
                 state.inflight = mid
                 save_state(session, state)
 
-    def _first_batch(self) -> tuple[int, int, list[OutboxEntry]]:
-        """The outbox's extent (highest mid, count) and its first batch, in one read."""
-        with self.store.sessions() as session:
-            top, count = _extent(session)
-            return top, count, _batch(session, top, self.batch)
-
     def _extent(self) -> tuple[int, int]:
         with self.store.sessions() as session:
-            return _extent(session)
+            top, count = session.execute(
+                select(func.coalesce(func.max(OutboxEntry.mid), 0), func.count())
+            ).one()
+        return int(top), int(count)
 
     def _next_batch(self, top: int) -> list[OutboxEntry]:
         with self.store.sessions() as session:
-            return _batch(session, top, self.batch)
-
-
-def _extent(session: Session) -> tuple[int, int]:
-    top, count = session.execute(
-        select(func.coalesce(func.max(OutboxEntry.mid), 0), func.count())
-    ).one()
-    return int(top), int(count)
-
-
-def _batch(session: Session, top: int, size: int) -> list[OutboxEntry]:
-    stmt = select(OutboxEntry).where(OutboxEntry.mid <= top).order_by(OutboxEntry.mid).limit(size)
-    return list(session.execute(stmt).scalars())
+            stmt = (
+                select(OutboxEntry)
+                .where(OutboxEntry.mid <= top)
+                .order_by(OutboxEntry.mid)
+                .limit(self.batch)
+            )
+            return list(session.execute(stmt).scalars())
