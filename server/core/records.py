@@ -78,7 +78,8 @@ class Journal:
         self.pending: list[dict[str, Any]] = []
         self.changed: dict[tuple[str, str], Record] = {}
 
-    def add(self, record: Record, values: dict[str, Any], author: Author) -> None:
+    def revise(self, record: Record, values: dict[str, Any], author: Author) -> None:
+        """Remember a revision of the row: these values, by this author."""
         self.pending.append(
             {
                 "seq": record.seq,
@@ -144,7 +145,7 @@ def create_record(
         updated_by=author.login,
     )
     journal.session.add(record)
-    journal.add(record, values, author)
+    journal.revise(record, values, author)
     project_jurisdiction(journal.session, counter, record)
     return record
 
@@ -172,7 +173,7 @@ def change_record(
         updated_at=author.at,
         updated_by=author.login,
     )
-    journal.add(record, changes, author)
+    journal.revise(record, changes, author)
     project_jurisdiction(journal.session, counter, record)
 
 
