@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import orjson
+import zstandard
 
 from app.domain.enums import Role
 from app.sync import wire
@@ -188,8 +189,11 @@ async def _session(
         writer.close()
 
 
+_ZSTD = zstandard.ZstdDecompressor()
+
+
 def _headers(advisor: Advisor, json_body: bool) -> dict[str, str]:
-    headers = {"Authorization": f"Bearer {advisor.token}", "Accept-Encoding": "gzip"}
+    headers = {"Authorization": f"Bearer {advisor.token}", "Accept-Encoding": "zstd, gzip"}
     if json_body:
         headers["Content-Type"] = "application/json"
     return headers
@@ -233,7 +237,9 @@ async def _exchange(
         body = await _chunked(reader)
     else:
         body = b""
-    if headers.get(b"content-encoding") == b"gzip":
+    if headers.get(b"content-encoding") == b"zstd":
+        body = _ZSTD.decompressobj().decompress(body)  # no content size in a streamed frame
+    elif headers.get(b"content-encoding") == b"gzip":
         body = gzip.decompress(body)
     return body if status == 200 else None
 

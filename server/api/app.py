@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from dataclasses import replace
 
 from fastapi import FastAPI
-from starlette.middleware.gzip import GZipMiddleware
+from starlette_compress import CompressMiddleware
 
 from app import __version__
 from app.sync.wire import API_PREFIX, GZIP_MIN_BYTES
@@ -66,9 +66,17 @@ def create_app(
         application.include_router(router, prefix=API_PREFIX)
     errors.install(application)
     application.add_middleware(GunzipRequests, limit=backend.settings.max_body_bytes)
-    # Level 1: half the CPU of level 5 for a 5,000-row page (the server's scarce resource when
-    # a district's laptops sync), for bodies about a quarter larger.
-    application.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=1)
+    # zstd level 1 for clients that take it (ours do, through httpx and zstandard): a 5,000-row
+    # page in 2 ms against gzip's 11, a quarter smaller, and read back in 1 ms against 8.5.
+    # Others get gzip level 1 (half the CPU of level 5). Brotli is off: slower than zstd both
+    # ways at the same size.
+    application.add_middleware(
+        CompressMiddleware,
+        minimum_size=GZIP_MIN_BYTES,
+        zstd_level=1,
+        brotli=False,
+        gzip_level=1,
+    )
     application.add_middleware(IdlePulls, backend=backend)  # before routing: see idle_pulls.py
     application.add_middleware(AccessLog)
     return application

@@ -186,6 +186,28 @@ def test_large_pages_leave_gzipped_and_gzipped_pushes_are_read(api: TestClient) 
     }
 
 
+def test_pages_leave_as_zstd_for_clients_that_take_it(api: TestClient) -> None:
+    station = Laptop(api, "station")
+    notes = "长期独居，需定期探访。" * 20
+    mutations = [
+        station.mutation(
+            "household", str(uuid.uuid4()), {"committee_code": COMMITTEE_11, "notes": notes}
+        )
+        for _ in range(20)
+    ]
+    station.push(*mutations)
+
+    pulled = api.get(
+        wire.PULL_PATH,
+        params={"cursor": 0, "schema_version": wire.SCHEMA_VERSION},
+        headers={**station.headers, "Accept-Encoding": "gzip, deflate, zstd"},  # as httpx asks
+    )
+
+    assert pulled.headers["content-encoding"] == "zstd"
+    assert int(pulled.headers["content-length"]) < len(pulled.content) // 5
+    assert len(wire.decode(wire.PullPage, pulled.content).rows) >= 20
+
+
 def test_a_gzip_bomb_is_refused(api: TestClient, backend: Backend) -> None:
     station = Laptop(api, "station")
     bomb = gzip.compress(b" " * (backend.settings.max_body_bytes + 1))
