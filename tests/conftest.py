@@ -5,6 +5,7 @@ Area fixtures live in tests/<area>/conftest.py.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -54,4 +55,7 @@ def gc_on_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     collector = garbage_collection.installed()
     if collector is not None:
+        if collector.settled:  # a started app froze its heap: thaw it for the tests after it
+            gc.unfreeze()
+            collector.settled = False
         collector.check()

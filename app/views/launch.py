@@ -19,6 +19,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from app.views.application import Translations, create_application
+from app.views.garbage_collection import installed as installed_collector
 from app.views.tasks import TaskRunner
 
 PASSPHRASE_ENV = "NUANXIN_PASSPHRASE"
@@ -257,6 +258,9 @@ class Launcher(QObject):
             demo_passphrase=demo_passphrase,
         )
         self.window = MainWindow(workspace)
+        collector = installed_collector()
+        if collector is not None:
+            self.window.loaded.connect(collector.settle)
         if self.options.screenshot is not None:
             self.window.loaded.connect(self._take_screenshot)
         elif os.environ.get(READY_ENV):

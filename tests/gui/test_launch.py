@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.store.profile import Profile
+from app.views import garbage_collection
 from app.views.application import create_application
 from app.views.launch import GuiOptions, Launcher
 from app.views.passphrase_dialogs import CreateProfileDialog, OpenProfileDialog
@@ -63,6 +65,7 @@ def test_first_run_asks_for_a_passphrase_twice_and_creates_the_profile(
     dialog._on_ok_clicked()
     qtbot.waitUntil(lambda: launcher.window is not None, timeout=20_000)
     qtbot.waitUntil(lambda: launcher.window.is_loaded, timeout=20_000)
+    assert garbage_collection.installed().settled and gc.get_freeze_count() > 0  # type: ignore[union-attr]
     assert Profile.exists(folder)
     assert not launcher.window.workspace.is_demo
     assert launcher.window.windowTitle() == "暖心 · 社区救助顾问工作台"
