@@ -25,6 +25,7 @@ from app.sync.tables import DERIVED, sync_tables
 from app.sync.wire import Row
 
 IN_CHUNK = 900  # ids per IN (...) list
+NARROW_ROWS = 1000  # batches up to this size update only the columns that differ
 
 
 @dataclass
@@ -154,6 +155,8 @@ class RowWriter:
             for row in rows
             if not (self.pending.of(entity, row["id"]) and self._merge_pending(entity, row))
         ]
+        if plain and not self.force and len(plain) <= NARROW_ROWS:
+            plain = self._update_differing(entity, plain)
         if plain:
             build = row_plan(entity).build
             self.connection.exec_driver_sql(
@@ -165,6 +168,41 @@ class RowWriter:
                 [(entity, r["id"]) for r in rows],
             )
         return changes
+
+    def _update_differing(self, entity: str, rows: list[WireRow]) -> list[WireRow]:
+        """Update the rows already here in only the columns whose stored values differ, and
+        return the others (new here: the upsert inserts them). An upsert assigns every column,
+        and SQLite then rewrites every index entry of the row even when its value is the same:
+        the answer to a push of 100 households wrote 2.5 times the pages it changed. A row
+        whose local copy is newer is left alone, as the upsert's condition does."""
+        plan = row_plan(entity)
+        derived = DERIVED.get(entity, frozenset())
+        names = [c for c in plan.columns if c != "id" and c not in derived]
+        at = [plan.columns.index(name) for name in names]
+        seq_at = names.index("server_seq")
+        local = _stored_rows(self.connection, entity, names, [row["id"] for row in rows])
+        absent: list[WireRow] = []
+        updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
+        for row in rows:
+            here = local.get(row["id"])
+            if here is None:
+                absent.append(row)
+                continue
+            if here[seq_at] is not None and int(here[seq_at]) > int(row["seq"]):
+                continue  # the local row is newer already
+            values = plan.build(row)
+            differing = [
+                (n, values[i])
+                for n, i, old in zip(names, at, here, strict=True)
+                if values[i] != old
+            ]
+            if differing:
+                key = tuple(name for name, _ in differing)
+                updates[key].append((*(value for _, value in differing), row["id"]))
+        for key, params in updates.items():
+            sets = ", ".join(f'"{name}" = ?' for name in key)
+            self.connection.exec_driver_sql(f'UPDATE "{entity}" SET {sets} WHERE id = ?', params)
+        return absent
 
     def _merge_pending(self, entity: str, row: WireRow) -> bool:
         """Update an existing local row except its pending fields; False when it is absent
@@ -234,6 +272,22 @@ def delete_rows(connection: Connection, entity: str, ids: Iterable[str]) -> int:
         )
         count += max(result.rowcount, 0)
     return count
+
+
+def _stored_rows(
+    connection: Connection, entity: str, names: list[str], ids: list[str]
+) -> dict[str, tuple[Any, ...]]:
+    """These columns of the local rows with these ids, as stored (read by the driver)."""
+    found: dict[str, tuple[Any, ...]] = {}
+    quoted = ", ".join(f'"{name}"' for name in ("id", *names))
+    for chunk in chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        result = connection.exec_driver_sql(
+            f'SELECT {quoted} FROM "{entity}" WHERE id IN ({marks})', tuple(chunk)
+        )
+        for row_id, *values in result:
+            found[row_id] = tuple(values)
+    return found
 
 
 def chunks(items: list[str], size: int = IN_CHUNK) -> Iterable[list[str]]:
