@@ -188,8 +188,8 @@ class RowWriter:
             if here is None:
                 absent.append(row)
                 continue
-            if here[seq_at] is not None and int(here[seq_at]) > int(row["seq"]):
-                continue  # the local row is newer already
+            if here[seq_at] is None or int(here[seq_at]) > int(row["seq"]):
+                continue  # the local row is newer already (NULL: as the upsert's condition)
             values = plan.build(row)
             differing = [
                 (n, values[i])
