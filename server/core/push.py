@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from itertools import pairwise
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from pydantic import TypeAdapter
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from app.sync.wire import (
@@ -52,6 +52,7 @@ from server.core.scope import Access, Principal
 from server.models import AppliedMutation, Conflict, Counter, Device, Record
 
 _OUTCOME = TypeAdapter(Outcome)
+_APPLIED = cast(Table, AppliedMutation.__table__)
 PREFETCH_CHUNK = 500  # ids per IN (...) list
 
 
@@ -86,7 +87,7 @@ def push(backend: Backend, principal: Principal, request: PushRequest) -> PushRe
             outcomes.append(outcome)
         applier.journal.flush()
         if taken:  # in bulk, like the revisions: nothing in this push reads them back
-            session.execute(insert(AppliedMutation), taken)
+            session.connection().execute(insert(_APPLIED), taken)
         return PushResponse(outcomes=outcomes, last_mid=device.last_mid, server_seq=counter.seq)
 
 

@@ -59,6 +59,7 @@ def row_of(record: Record) -> Row:
 # What a field change writes to its row: through the journal, not the unit of work.
 CHANGED = ("fields", "field_seq", "deleted", "seq", "updated_at", "updated_by")
 _RECORDS = cast(Table, Record.__table__)
+_REVISIONS = cast(Table, Revision.__table__)
 _UPDATE_CHANGED = (
     update(_RECORDS)
     .where(_RECORDS.c.entity == bindparam("k_entity"), _RECORDS.c.id == bindparam("k_id"))
@@ -116,7 +117,7 @@ class Journal:
             )
         if self.pending:
             rows, self.pending = self.pending, []
-            self.session.execute(insert(Revision), rows)
+            self.session.connection().execute(insert(_REVISIONS), rows)
 
 
 def create_record(
