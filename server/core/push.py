@@ -79,7 +79,7 @@ def push(backend: Backend, principal: Principal, request: PushRequest) -> PushRe
                     "entity": mutation.entity,
                     "row_id": mutation.id,
                     "digest": mutation_digest(mutation),
-                    "outcome": orjson.loads(orjson.dumps(outcome)),
+                    "outcome": orjson.Fragment(orjson.dumps(outcome)),  # written as it is
                     "at": backend.now(),
                 }
             )
