@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import AuditAction
-from app.models import SyncConflict, User
+from app.models import OutboxEntry, SyncConflict, User
 from app.services import audit
 from app.store.engine import Store
 from app.sync.client import HttpError, RetryPolicy, SyncClient, TokenKeeper
@@ -164,7 +164,7 @@ class SyncEngine:
             report = SyncReport(first_sync=state.cursor == 0)
             try:
                 client = self.client(state.server_url)
-                if "push" in steps or state.inflight:  # a pull waits for answers awaited
+                if "push" in steps or self._outbox_waiting():
                     Pusher(
                         self.store,
                         client,
@@ -190,6 +190,14 @@ class SyncEngine:
                 raise
             self._finish(report, started, None, complete=len(steps) == 3)
             return report
+
+    def _outbox_waiting(self) -> bool:
+        """Whether edits wait in the outbox: a pull never runs before they are pushed. One may
+        have been sent and taken by the server with its answer lost; a later push gets the
+        stored outcome replayed, and that (older) row could not correct the row a pull had
+        brought meanwhile (a conflict's kept server value would be hidden by the local one)."""
+        with self.store.sessions() as session:
+            return session.execute(select(OutboxEntry.mid).limit(1)).first() is not None
 
     def _catch_up_conflicts(self, client: SyncClient, report: SyncReport) -> None:
         """Fetch this user's open conflicts when some are open here or after a re-bootstrap:

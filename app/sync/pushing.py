@@ -5,6 +5,7 @@ of mids it has taken and applies nothing twice."""
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.models import OutboxEntry
 from app.store.engine import Store
@@ -13,7 +14,6 @@ from app.sync.client import SyncClient
 from app.sync.errors import ServerError, SyncCancelled
 from app.sync.outcomes import record_outcomes
 from app.sync.report import UPLOADING, Cancelled, Progress, SyncReport
-from app.sync.state import load_state, save_state
 from app.sync.transactions import write_transaction
 from app.sync.wire import SCHEMA_VERSION, Mutation, PushRequest
 
@@ -54,12 +54,11 @@ class Pusher:
         self.cancelled = cancelled
 
     def run(self) -> None:
-        top, total = self._extent()
+        with self.store.sessions() as session:
+            top, total = self._extent(session)
+            entries = self._next_batch(session, top)
         done = 0
-        while True:
-            entries = self._next_batch(top)
-            if not entries:
-                return
+        while entries:
             if self.cancelled is not None and self.cancelled():
                 raise SyncCancelled("sync cancelled between push batches")
             request = PushRequest(
@@ -67,15 +66,13 @@ class Pusher:
                 schema_version=SCHEMA_VERSION,
                 mutations=[mutation_of(e) for e in entries],
             )
-            self._mark_inflight(entries[-1].mid)
+            # Nothing is written before sending: until the answer is recorded the entries stay
+            # in the outbox, and a pull waits for them (SyncEngine._outbox_waiting).
             response = self.client.push(request)
             # Replayable: lost in a power cut, the entries are still in the outbox and the
             # server answers their mids again with the outcomes it stored.
             with write_transaction(self.store, replayable=True) as session:
                 result = record_outcomes(session, entries, response)
-                state = load_state(session)
-                state.inflight = 0
-                save_state(session, state)
                 households = result.changes.households
                 derived.refresh_households(session, households)
                 derived.reindex(session, households)
@@ -83,7 +80,8 @@ class Pusher:
             if settled == 0:
                 raise ServerError(f"the server answered none of mids {entries[0].mid}…")
             if result.renumbered:
-                top, _ = self._extent()
+                with self.store.sessions() as session:
+                    top, _ = self._extent(session)
             self.report.pushed += result.acknowledged
             self.report.conflicts += len(result.conflicts)
             self.report.refused += [r.message or r.message_en for r in result.refused]
@@ -93,29 +91,21 @@ class Pusher:
                 self.progress(min(done, total), max(total, 1), UPLOADING)
             if len(entries) < self.batch and settled == len(entries) and not result.renumbered:
                 return  # every entry up to ``top`` is answered: nothing is left to send
+            with self.store.sessions() as session:
+                entries = self._next_batch(session, top)
 
-    def _mark_inflight(self, mid: int) -> None:
-        """Remember, before sending, that an answer is awaited: a pull must not run until it is
-        recorded, or a replayed (older) outcome could not correct the rows pulled meanwhile."""
-        with write_transaction(self.store) as session:
-            state = load_state(session)
-            if state.inflight < mid:
-                state.inflight = mid
-                save_state(session, state)
-
-    def _extent(self) -> tuple[int, int]:
-        with self.store.sessions() as session:
-            top, count = session.execute(
-                select(func.coalesce(func.max(OutboxEntry.mid), 0), func.count())
-            ).one()
+    @staticmethod
+    def _extent(session: Session) -> tuple[int, int]:
+        top, count = session.execute(
+            select(func.coalesce(func.max(OutboxEntry.mid), 0), func.count())
+        ).one()
         return int(top), int(count)
 
-    def _next_batch(self, top: int) -> list[OutboxEntry]:
-        with self.store.sessions() as session:
-            stmt = (
-                select(OutboxEntry)
-                .where(OutboxEntry.mid <= top)
-                .order_by(OutboxEntry.mid)
-                .limit(self.batch)
-            )
-            return list(session.execute(stmt).scalars())
+    def _next_batch(self, session: Session, top: int) -> list[OutboxEntry]:
+        stmt = (
+            select(OutboxEntry)
+            .where(OutboxEntry.mid <= top)
+            .order_by(OutboxEntry.mid)
+            .limit(self.batch)
+        )
+        return list(session.execute(stmt).scalars())

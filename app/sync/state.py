@@ -31,7 +31,6 @@ class SyncState:
     entered_cursor: int = 0
     rebootstrap: bool = False  # a pull from 0 after 410 is under way (sync_seen holds its rows)
     derived_dirty: bool = False  # head names, counts, search index to redo (after a large pull)
-    inflight: int = 0  # highest mid sent whose answer is not recorded: push before pulling
     refetch: bool = False  # a discarded refusal needs the server's values again (re-bootstrap)
     last_sync_at: str = ""  # ISO time of the last sync that finished
     last_error: str = ""
