@@ -163,12 +163,17 @@ def open_engine(path: Path, key: bytes) -> Store:
         check_key(path, key)
     # The pysqlcipher dialect defaults to SingletonThreadPool, which closes the connections of
     # other threads once more than 5 threads used the engine (worker threads come and go): a
-    # "closed database" error or a crash in a running query. A queue of connections instead.
+    # "closed database" error or a crash in a running query. A queue of connections instead,
+    # handed out last-in first-out: in WAL mode a connection drops its whole page cache when
+    # another one wrote since its last transaction, and every page read again is decrypted.
+    # Taking the connection that just wrote keeps its cache (recording a push's answer reads
+    # the 100 rows the edits just wrote: 1.5 ms less).
     engine = create_engine(
         _url(path, key),
         module=sqlcipher3,
         pool_pre_ping=False,
         poolclass=QueuePool,
+        pool_use_lifo=True,
         connect_args={"check_same_thread": False},
         json_serializer=_json_text,  # orjson: faster both ways, and compact UTF-8 text
         json_deserializer=orjson.loads,
