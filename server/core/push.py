@@ -31,6 +31,7 @@ from app.sync.wire import (
     RefusalCode,
 )
 from server.core.backend import Backend
+from server.core.bulk import executemany
 from server.core.conflicts import store_conflict
 from server.core.entities import RULES, EntityRule, ScopeFrom, bad_field_names, has_nul
 from server.core.errors import BadRequest, Forbidden, check_schema_version
@@ -52,7 +53,7 @@ from server.core.scope import Access, Principal
 from server.models import AppliedMutation, Conflict, Counter, Device, Record
 
 _OUTCOME = TypeAdapter(Outcome)
-_APPLIED = cast(Table, AppliedMutation.__table__)
+_INSERT_APPLIED = insert(cast(Table, AppliedMutation.__table__))
 PREFETCH_CHUNK = 500  # ids per IN (...) list
 
 
@@ -87,7 +88,7 @@ def push(backend: Backend, principal: Principal, request: PushRequest) -> PushRe
             outcomes.append(outcome)
         applier.journal.flush()
         if taken:  # in bulk, like the revisions: nothing in this push reads them back
-            session.connection().execute(insert(_APPLIED), taken)
+            executemany(session.connection(), _INSERT_APPLIED, taken)
         return PushResponse(outcomes=outcomes, last_mid=device.last_mid, server_seq=counter.seq)
 
 

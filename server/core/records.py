@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.sync.wire import Row
+from server.core.bulk import executemany
 from server.core.entities import DELETED, children_of
 from server.models import Counter, Jurisdiction, Record, Revision, ScopeExit
 
@@ -59,7 +60,7 @@ def row_of(record: Record) -> Row:
 # What a field change writes to its row: through the journal, not the unit of work.
 CHANGED = ("fields", "field_seq", "deleted", "seq", "updated_at", "updated_by")
 _RECORDS = cast(Table, Record.__table__)
-_REVISIONS = cast(Table, Revision.__table__)
+_INSERT_REVISION = insert(cast(Table, Revision.__table__))
 _UPDATE_CHANGED = (
     update(_RECORDS)
     .where(_RECORDS.c.entity == bindparam("k_entity"), _RECORDS.c.id == bindparam("k_id"))
@@ -104,7 +105,8 @@ class Journal:
         if self.changed:
             records, self.changed = list(self.changed.values()), {}
             self.session.flush()  # rows created in this push exist before they are updated
-            self.session.connection().execute(
+            executemany(
+                self.session.connection(),
                 _UPDATE_CHANGED,
                 [
                     {
@@ -117,7 +119,7 @@ class Journal:
             )
         if self.pending:
             rows, self.pending = self.pending, []
-            self.session.connection().execute(insert(_REVISIONS), rows)
+            executemany(self.session.connection(), _INSERT_REVISION, rows)
 
 
 def create_record(

@@ -1,0 +1,63 @@
+"""Many rows through one Core statement, in a push's write transaction.
+
+On SQLite the statement goes through the driver's executemany, each value converted by its
+column type's own bind processor (the JSON codec, UTC times): the same SQL and the same stored
+values as SQLAlchemy's executemany, without its per-row parameter handling, which was half the
+time of a push's bulk writes (100 changed rows: 2.2 ms against 1.1). On PostgreSQL the
+statement runs through SQLAlchemy as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.engine import Dialect
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.dml import UpdateBase
+
+Processor = Callable[[Any], Any] | None
+
+
+@dataclass(frozen=True)
+class _DriverForm:
+    sql: str
+    names: tuple[str, ...]  # the parameters in the order of the SQL's question marks
+    processors: tuple[Processor, ...]
+
+
+_FORMS: dict[tuple[int, tuple[str, ...]], tuple[UpdateBase, _DriverForm]] = {}
+
+
+def executemany(
+    connection: Connection, statement: UpdateBase, rows: Sequence[Mapping[str, Any]]
+) -> None:
+    """Run ``statement`` once for each row (every row has the same keys)."""
+    if not rows:
+        return
+    if connection.dialect.name != "sqlite":
+        connection.execute(statement, list(rows))
+        return
+    form = _driver_form(statement, tuple(rows[0]), connection.dialect)
+    pairs = list(zip(form.names, form.processors, strict=True))
+    connection.exec_driver_sql(
+        form.sql,
+        [tuple(row[n] if p is None else p(row[n]) for n, p in pairs) for row in rows],
+    )
+
+
+def _driver_form(statement: UpdateBase, keys: tuple[str, ...], dialect: Dialect) -> _DriverForm:
+    cached = _FORMS.get((id(statement), keys))
+    if cached is not None and cached[0] is statement:
+        return cached[1]
+    compiled = statement.compile(dialect=dialect, column_keys=list(keys))
+    assert isinstance(compiled, SQLCompiler) and compiled.positiontup is not None
+    names = tuple(compiled.positiontup)
+    processors = tuple(
+        compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
+    )
+    form = _DriverForm(compiled.string, names, processors)
+    _FORMS[(id(statement), keys)] = (statement, form)  # the statement kept: its id stays its own
+    return form
