@@ -34,7 +34,7 @@ from app.sync.errors import (
 from app.sync.outcomes import keep_conflict
 from app.sync.pulling import Puller
 from app.sync.pushing import PUSH_BATCH, Pusher
-from app.sync.report import Cancelled, Progress, SyncReport, read_status
+from app.sync.report import Cancelled, Progress, SyncReport, read_counts
 from app.sync.state import SyncState, load_state, save_state
 from app.sync.transactions import write_transaction
 from app.sync.wire import MAX_PULL_LIMIT, ErrorCode, UserInfo
@@ -232,10 +232,7 @@ class SyncEngine:
             self._note(last_sync_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         elif error is not None and not isinstance(error, SyncCancelled):
             self._note(last_error=error.zh)
-        status = read_status(self.store)
-        report.pending = status.pending
-        report.open_conflicts = status.conflicts
-        report.open_refusals = status.refusals
+        report.pending, report.open_conflicts, report.open_refusals = read_counts(self.store)
 
     def _note(self, *, last_sync_at: str | None = None, last_error: str = "") -> None:
         """Remember how the last sync ended (a finished one clears the last error)."""

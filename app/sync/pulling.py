@@ -59,35 +59,43 @@ class Puller:
         self.limit = limit
         self.progress = progress
         self.cancelled = cancelled
+        self._deferred = False  # whether a page of this pull set table indexes aside
 
     def run(self) -> None:
         with automatic_collection_paused():
             try:
                 self._run()
             finally:
-                self._restore_indexes()  # also after a cancel or an error between pages
+                if self._deferred:
+                    self._restore_indexes()  # also after a cancel or an error between pages
                 if self.report.pulled >= BULK_ROWS:
                     checkpoint_after_bulk(self.store)
 
     def _run(self) -> None:
+        # The state is read again only after the steps that change it: an incremental pull
+        # of 100 rows read it seven times, a tenth of its time.
         self._restore_indexes()  # set aside by a pull that never finished (a crash)
         state = self._state()
         if state.refetch and not state.rebootstrap:
             self.start_rebootstrap()
-        self._fetch_entered()
-        while not self._pull_pages():
+            state = self._state()
+        if state.entered:
+            self._fetch_entered()
+            state = self._state()
+        while not self._pull_pages(state):
             requeue_forgotten(self.store, self.client)  # a restored server: push its losses again
             self.start_rebootstrap()  # 410: the cursor is too old (or ahead of the server)
-        if self._state().rebootstrap:
-            self._finish_rebootstrap()
-        if self._state().derived_dirty:
+            state = self._state()
+        state = self._state()
+        if state.rebootstrap:
+            self._finish_rebootstrap()  # leaves the derived data to redo
+        if state.rebootstrap or state.derived_dirty:
             self.rebuild_derived()
 
     # ---- the normal cursor ---------------------------------------------------------------
 
-    def _pull_pages(self) -> bool:
-        """Pull until the last page; False when the server answered 410."""
-        state = self._state()
+    def _pull_pages(self, state: SyncState) -> bool:
+        """Pull until the last page from ``state``'s cursor; False when the server answered 410."""
         fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nuanxin-pull")
         try:
             ahead = fetcher.submit(self._fetch, state.cursor, state.fingerprint)
@@ -121,6 +129,7 @@ class Puller:
             bulk = state.cursor == 0 or state.rebootstrap
             if bulk and page.has_more:  # a first sync or a re-bootstrap: many pages to come
                 defer_indexes(session.connection(), sorted(sync_tables()))
+                self._deferred = True
             writer = RowWriter(
                 session, pending, force=state.rebootstrap, track_seen=state.rebootstrap
             )

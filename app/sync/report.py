@@ -70,22 +70,31 @@ class SyncStatus:
     first_sync_done: bool
 
 
+_COUNTS = select(
+    select(func.count()).select_from(OutboxEntry).scalar_subquery(),
+    select(func.count())
+    .select_from(SyncConflict)
+    .where(SyncConflict.resolved.is_(False))
+    .scalar_subquery(),
+    select(func.count())
+    .select_from(SyncRefusal)
+    .where(SyncRefusal.settled.is_(False))
+    .scalar_subquery(),
+)
+
+
+def read_counts(store: Store) -> tuple[int, int, int]:
+    """Edits waiting in the outbox, open conflicts, refusals not dealt with."""
+    with store.sessions() as session:
+        pending, conflicts, refusals = session.execute(_COUNTS).one()
+    return int(pending), int(conflicts), int(refusals)
+
+
 def read_status(store: Store) -> SyncStatus:
     """The sync state of a store, read without any network access."""
-    counts = select(
-        select(func.count()).select_from(OutboxEntry).scalar_subquery(),
-        select(func.count())
-        .select_from(SyncConflict)
-        .where(SyncConflict.resolved.is_(False))
-        .scalar_subquery(),
-        select(func.count())
-        .select_from(SyncRefusal)
-        .where(SyncRefusal.settled.is_(False))
-        .scalar_subquery(),
-    )
     with store.sessions() as session:
         state = load_state(session)
-        pending, conflicts, refusals = session.execute(counts).one()
+        pending, conflicts, refusals = session.execute(_COUNTS).one()
     return SyncStatus(
         linked=state.linked,
         server_url=state.server_url,
