@@ -159,8 +159,7 @@ class SyncEngine:
     ) -> SyncReport:
         # The collector waits while a sync runs, as in the desktop app, where it only ever
         # runs on the GUI thread (app.views.garbage_collection). Headless, a push of 100 edits
-        # spent 0.4 ms in it (median), a millisecond and more when an older generation's
-        # turn came.
+        # spent 0.4 ms in it (median), up to a millisecond when an older generation's turn came.
         with self._lock, automatic_collection_paused():
             started = time.monotonic()
             state = self.state

@@ -28,7 +28,7 @@ class _DriverForm:
     processors: tuple[Processor, ...]
 
 
-_FORMS: dict[tuple[int, tuple[str, ...]], tuple[UpdateBase, _DriverForm]] = {}
+_FORMS = "_nuanxin_driver_forms"  # the cache's attribute on each dialect (one per engine)
 
 
 def executemany(
@@ -49,7 +49,11 @@ def executemany(
 
 
 def _driver_form(statement: UpdateBase, keys: tuple[str, ...], dialect: Dialect) -> _DriverForm:
-    cached = _FORMS.get((id(statement), keys))
+    """The statement's SQL and value processors for this engine's dialect (its JSON codec),
+    kept on the dialect: they live as long as the engine, and never serve another one."""
+    forms: dict[tuple[int, tuple[str, ...]], tuple[UpdateBase, _DriverForm]]
+    forms = dialect.__dict__.setdefault(_FORMS, {})
+    cached = forms.get((id(statement), keys))
     if cached is not None and cached[0] is statement:
         return cached[1]
     compiled = statement.compile(dialect=dialect, column_keys=list(keys))
@@ -59,5 +63,5 @@ def _driver_form(statement: UpdateBase, keys: tuple[str, ...], dialect: Dialect)
         compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
     )
     form = _DriverForm(compiled.string, names, processors)
-    _FORMS[(id(statement), keys)] = (statement, form)  # the statement kept: its id stays its own
+    forms[(id(statement), keys)] = (statement, form)  # the statement kept: its id stays its own
     return form
