@@ -4,12 +4,15 @@ restarts, purged tombstones (410), old clients (426), restored backups, scope ch
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import shutil
 
+import httpx
 import pytest
 from sqlalchemy import func, select, update
 
 from app.services.households import HouseholdInput, MemberInput
+from app.sync import wire
 from app.sync.client import SyncClient
 from app.sync.errors import ClientOutdatedError, OfflineError
 from server.core.maintenance import purge
@@ -325,6 +328,38 @@ def test_the_sync_client_reports_offline_for_a_server_that_is_not_there(
     server.stop()
     assert not client.reachable()
     server.start()
+
+
+def test_a_pull_only_run_pushes_the_outbox_first_with_the_collector_paused(
+    laptop: LaptopMaker,
+) -> None:
+    """A pull never runs while edits wait (see the test below); the collector waits while a
+    sync runs, headless as in the desktop app, and runs again afterwards."""
+    advisor = laptop("advisor")
+    household = new_household(advisor)
+    advisor.sync()
+    set_household(advisor, household, phone="13911112222")
+    sent: list[tuple[str, bool, int]] = []
+    forward = advisor.transport.handle_request
+
+    def watch(request: httpx.Request) -> httpx.Response:
+        sent.append((request.url.path, gc.isenabled(), len(advisor.outbox())))
+        return forward(request)
+
+    advisor.transport.handle_request = watch  # type: ignore[method-assign]
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        report = advisor.engine.pull()
+        assert gc.isenabled()
+    finally:
+        if not was_enabled:
+            gc.disable()
+
+    assert report.pushed == 1 and advisor.outbox() == []
+    assert sent[0] == (wire.PUSH_PATH, False, 1)  # sent first, the edit still in the outbox
+    assert [path for path, _, _ in sent[1:]] == [wire.PULL_PATH]
+    assert not any(enabled for _, enabled, _ in sent)
 
 
 def test_a_pull_after_a_lost_push_answer_waits_for_that_answer(laptop: LaptopMaker) -> None:
