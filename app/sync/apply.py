@@ -75,14 +75,19 @@ class Changes:
 
 
 @cache
+def _updated_columns(entity: str) -> tuple[str, ...]:
+    """The columns a server row sets on a local row already here: all but the id and the
+    columns this laptop derives itself (head name, member count...)."""
+    derived = DERIVED.get(entity, frozenset())
+    return tuple(c for c in row_plan(entity).columns if c != "id" and c not in derived)
+
+
+@cache
 def _upsert_sql(entity: str, force: bool) -> str:
     plan = row_plan(entity)
-    derived = DERIVED.get(entity, frozenset())
     quoted = ", ".join(f'"{c}"' for c in plan.columns)
     marks = ", ".join("?" * len(plan.columns))
-    sets = ", ".join(
-        f'"{c}" = excluded."{c}"' for c in plan.columns if c != "id" and c not in derived
-    )
+    sets = ", ".join(f'"{c}" = excluded."{c}"' for c in _updated_columns(entity))
     newer = "" if force else f' WHERE excluded.server_seq >= "{entity}".server_seq'
     return (
         f'INSERT INTO "{entity}" ({quoted}) VALUES ({marks}) '
@@ -176,8 +181,7 @@ class RowWriter:
         the answer to a push of 100 households wrote 2.5 times the pages it changed. A row
         whose local copy is newer is left alone, as the upsert's condition does."""
         plan = row_plan(entity)
-        derived = DERIVED.get(entity, frozenset())
-        names = [c for c in plan.columns if c != "id" and c not in derived]
+        names = list(_updated_columns(entity))
         at = [plan.columns.index(name) for name in names]
         seq_at = names.index("server_seq")
         local = _stored_rows(self.connection, entity, names, [row["id"] for row in rows])
@@ -216,8 +220,7 @@ class RowWriter:
             return True  # the local row is newer already
         keep = self.pending.of(entity, row["id"])
         plan = row_plan(entity)
-        derived = DERIVED.get(entity, frozenset())
-        names = [c for c in plan.columns if c != "id" and c not in derived and c not in keep]
+        names = [c for c in _updated_columns(entity) if c not in keep]
         values = [plan.stored[name](row) for name in names]
         sets = ", ".join(f'"{n}" = ?' for n in names)
         self.connection.exec_driver_sql(

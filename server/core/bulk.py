@@ -24,8 +24,7 @@ Processor = Callable[[Any], Any] | None
 @dataclass(frozen=True)
 class _DriverForm:
     sql: str
-    names: tuple[str, ...]  # the parameters in the order of the SQL's question marks
-    processors: tuple[Processor, ...]
+    params: tuple[tuple[str, Processor], ...]  # in the order of the SQL's question marks
 
 
 _FORMS = "_nuanxin_driver_forms"  # the cache's attribute on each dialect (one per engine)
@@ -41,10 +40,9 @@ def executemany(
         connection.execute(statement, list(rows))
         return
     form = _driver_form(statement, tuple(rows[0]), connection.dialect)
-    pairs = list(zip(form.names, form.processors, strict=True))
     connection.exec_driver_sql(
         form.sql,
-        [tuple(row[n] if p is None else p(row[n]) for n, p in pairs) for row in rows],
+        [tuple(row[n] if p is None else p(row[n]) for n, p in form.params) for row in rows],
     )
 
 
@@ -58,10 +56,10 @@ def _driver_form(statement: UpdateBase, keys: tuple[str, ...], dialect: Dialect)
         return cached[1]
     compiled = statement.compile(dialect=dialect, column_keys=list(keys))
     assert isinstance(compiled, SQLCompiler) and compiled.positiontup is not None
-    names = tuple(compiled.positiontup)
-    processors = tuple(
-        compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
+    params = tuple(
+        (name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect))
+        for name in compiled.positiontup
     )
-    form = _DriverForm(compiled.string, names, processors)
+    form = _DriverForm(compiled.string, params)
     forms[(id(statement), keys)] = (statement, form)  # the statement kept: its id stays its own
     return form
