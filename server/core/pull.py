@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import Text, cast, select
+from sqlalchemy import BindParameter, Text, bindparam, cast, select
 from sqlalchemy.orm import Session
 
 from app.sync.wire import (
@@ -189,19 +189,51 @@ def _iso(value: Any) -> str:
     return text + "+00:00"
 
 
+# The three statements of a page, built once: the code lists (a street's 180-odd committees)
+# are expanding parameters given at execution. Built per call with .in_(codes), SQLAlchemy
+# coerced every code of every list again, and that took a 100-row page 1 ms of 2.6.
+_CODES: BindParameter[list[str]] = bindparam("codes", expanding=True)
+_CHANGED_SEQS = (
+    select(Record.seq)
+    .where(Record.seq > bindparam("cursor"), Record.scope_code.in_(_CODES))
+    .order_by(Record.seq)
+    .limit(bindparam("count"))
+    .offset(bindparam("skip"))
+)
+_ROWS_BETWEEN = select(
+    Record.entity,
+    Record.id,
+    Record.seq,
+    Record.scope_code,
+    Record.deleted,
+    cast(Record.fields, Text),
+    cast(Record.created_at, Text),
+    Record.created_by,
+    cast(Record.updated_at, Text),
+    Record.updated_by,
+).where(
+    Record.scope_code.in_(_CODES),
+    Record.seq > bindparam("cursor"),
+    Record.seq <= bindparam("upper"),
+    Record.entity.not_in(NOT_PULLED),
+)
+_EXITS = (
+    select(ScopeExit.entity, ScopeExit.row_id, ScopeExit.seq, ScopeExit.from_code)
+    .add_columns(cast(ScopeExit.at, Text))
+    .where(ScopeExit.seq > bindparam("cursor"), ScopeExit.from_code.in_(_CODES))
+    .where(ScopeExit.to_code.not_in(bindparam("readable", expanding=True)))
+    .order_by(ScopeExit.seq)
+    .limit(bindparam("count"))
+)
+
+
 def _changed_seqs(
     session: Session, cursor: int, codes: frozenset[str], count: int, *, skip: int = 0
 ) -> list[int]:
     """``count`` seqs after the cursor in these codes, past the first ``skip``, from the
     (scope_code, seq) index alone: only integers are sorted, never whole rows."""
-    stmt = (
-        select(Record.seq)
-        .where(Record.seq > cursor, Record.scope_code.in_(codes))
-        .order_by(Record.seq)
-        .limit(count)
-        .offset(skip)
-    )
-    return list(session.connection().execute(stmt).scalars())  # Core: no ORM row loading
+    values = {"cursor": cursor, "codes": sorted(codes), "count": count, "skip": skip}
+    return list(session.connection().execute(_CHANGED_SEQS, values).scalars())  # Core
 
 
 def _rows_between(
@@ -209,23 +241,7 @@ def _rows_between(
 ) -> list[dict[str, Any]]:
     """The pulled rows in these codes with cursor < seq <= upper (entities kept on the server
     are left out): a range of the (scope_code, seq) index for each code, in one query."""
-    stmt = select(
-        Record.entity,
-        Record.id,
-        Record.seq,
-        Record.scope_code,
-        Record.deleted,
-        cast(Record.fields, Text),
-        cast(Record.created_at, Text),
-        Record.created_by,
-        cast(Record.updated_at, Text),
-        Record.updated_by,
-    ).where(
-        Record.scope_code.in_(codes),
-        Record.seq > cursor,
-        Record.seq <= upper,
-        Record.entity.not_in(NOT_PULLED),
-    )
+    values = {"cursor": cursor, "upper": upper, "codes": sorted(codes)}
     return [
         {
             "entity": entity,
@@ -251,7 +267,7 @@ def _rows_between(
             created_by,
             updated_at,
             updated_by,
-        ) in session.connection().execute(stmt)  # Core: no ORM row loading
+        ) in session.connection().execute(_ROWS_BETWEEN, values)  # Core: no ORM row loading
     ]
 
 
@@ -259,14 +275,12 @@ def _exits(
     session: Session, cursor: int, codes: frozenset[str], readable: frozenset[str], limit: int
 ) -> list[dict[str, Any]]:
     """Rows that moved from a wanted code to one the caller cannot read."""
-    stmt = (
-        select(ScopeExit.entity, ScopeExit.row_id, ScopeExit.seq, ScopeExit.from_code)
-        .add_columns(cast(ScopeExit.at, Text))
-        .where(ScopeExit.seq > cursor, ScopeExit.from_code.in_(codes))
-        .where(ScopeExit.to_code.not_in(readable))
-        .order_by(ScopeExit.seq)
-        .limit(limit + 1)
-    )
+    values = {
+        "cursor": cursor,
+        "codes": sorted(codes),
+        "readable": sorted(readable),
+        "count": limit + 1,
+    }
     return [
         {
             "entity": entity,
@@ -281,5 +295,5 @@ def _exits(
             "updated_by": "",
             "left_scope": True,
         }
-        for entity, row_id, seq, from_code, at in session.execute(stmt)
+        for entity, row_id, seq, from_code, at in session.connection().execute(_EXITS, values)
     ]
