@@ -11,14 +11,16 @@ from sqlalchemy.orm import Session
 from app.sync.wire import FieldConflict
 from server.core.backend import Backend
 from server.core.merge import Clash
-from server.core.records import Author
+from server.core.records import Author, StoredRow
 from server.core.scope import Access, Principal
 from server.models import Conflict, Counter, Record, Revision
 
 MAX_LISTED = 1000
 
 
-def store_conflict(session: Session, record: Record, clash: Clash, author: Author) -> FieldConflict:
+def store_conflict(
+    session: Session, record: StoredRow, clash: Clash, author: Author
+) -> FieldConflict:
     """Keep a losing field value; ``theirs_by`` is whoever made the value that stayed."""
     theirs = session.execute(
         select(Revision.user_login, Revision.at).where(Revision.seq == clash.theirs_seq)

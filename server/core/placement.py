@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 
 from app.sync.wire import PUBLIC_SCOPE, RefusalCode
 from server.core.entities import EntityRule, ScopeFrom
+from server.core.records import StoredRow
 from server.core.refusals import Refused, refusal
 from server.core.scope import Access
-from server.models import Jurisdiction, Record
+from server.models import Jurisdiction
 
 Place = tuple[str, str | None]  # (scope code, parent row id)
 
@@ -27,12 +28,12 @@ class Placement:
         session: Session,
         access: Access,
         rule: EntityRule,
-        lookup: Callable[[tuple[str, str]], Record | None] | None = None,
+        lookup: Callable[[tuple[str, str]], StoredRow | None],
     ) -> None:
         self.session = session
         self.access = access
         self.rule = rule
-        self.lookup = lookup or (lambda key: session.get(Record, key))
+        self.lookup = lookup
 
     def for_new(self, fields: dict[str, Any], row_id: str) -> Place:
         """The place of a new row; refuses a missing or unknown committee or parent."""
@@ -63,7 +64,7 @@ class Placement:
             raise Refused(_unknown(rule, value))
         return parent.scope_code, value
 
-    def after_change(self, record: Record, applying: dict[str, Any]) -> Place | None:
+    def after_change(self, record: StoredRow, applying: dict[str, Any]) -> Place | None:
         """The new place when the applied fields move the row, checked against the target."""
         if self.rule.name == "jurisdiction" and applying:
             self._check_jurisdiction({**record.fields, **applying}, record.id)
@@ -103,7 +104,7 @@ def _unknown(rule: EntityRule, value: str) -> Any:
     )
 
 
-def check_append_only(rule: EntityRule, mutation: Any, record: Record | None) -> None:
+def check_append_only(rule: EntityRule, mutation: Any, record: StoredRow | None) -> None:
     """An append-only row (the audit log) is created once, never deleted, and never changed:
     the same row sent again is accepted as it is, anything else is refused."""
     fields = dict(mutation.fields)
