@@ -161,7 +161,7 @@ class Applier:
     def prefetch(self, mutations: list[Mutation]) -> None:
         """Load the rows these mutations change, and the parents new rows name, in a few
         queries: looked up one at a time, each lookup flushed the session first, and a push of
-        100 edits spent most of its time in 100 small flushes. Now one flush writes it all."""
+        100 edits spent most of its time in 100 small flushes. The journal holds them."""
         wanted: dict[str, set[str]] = defaultdict(set)
         for mutation in mutations:
             rule = RULES.get(mutation.entity)
@@ -176,10 +176,6 @@ class Applier:
                 wanted[parent_entity].add(parent)
         for entity, ids in wanted.items():
             self.journal.load(entity, ids)
-
-    def record(self, key: tuple[str, str]) -> StoredRow | None:
-        """A row by (entity, id): from what this push loaded or created, else the database."""
-        return self.journal.get(key)
 
     @property
     def access(self) -> Access:
@@ -201,8 +197,8 @@ class Applier:
         rule = _rule(mutation)
         self._check_fields(rule, mutation)
         author = Author(self.principal.login, self.principal.device_id, mutation.mid, self.now)
-        record = self.record((mutation.entity, mutation.id))
-        placement = Placement(self.session, self.access, rule, self.record)
+        record = self.journal.get((mutation.entity, mutation.id))
+        placement = Placement(self.session, self.access, rule, self.journal.get)
         if rule.append_only:
             check_append_only(rule, mutation, record)
             if record is not None:  # the same row sent again (a renumbered retry): no change

@@ -138,6 +138,7 @@ class Journal:
                 self.rows[row.key] = row
 
     def get(self, key: tuple[str, str]) -> StoredRow | None:
+        """A row by (entity, id): as this push loaded or created it, else from the database."""
         if key not in self.rows:
             self.load(key[0], [key[1]])
         return self.rows[key]
@@ -156,17 +157,19 @@ class Journal:
 
     def change(self, row: StoredRow, **values: Any) -> None:
         """Set these columns of the row; flush() writes them."""
-        for name, value in values.items():
-            setattr(row, name, value)
-        if row.key not in self.new:
-            self.changed[row.key] = row
+        self._set(row, self.changed, values)
 
     def move(self, row: StoredRow, **values: Any) -> None:
         """Set the row's place (scope code, parent) and seq; flush() writes them."""
+        self._set(row, self.moved, values)
+
+    def _set(
+        self, row: StoredRow, written: dict[tuple[str, str], StoredRow], values: dict[str, Any]
+    ) -> None:
         for name, value in values.items():
             setattr(row, name, value)
-        if row.key not in self.new:
-            self.moved[row.key] = row
+        if row.key not in self.new:  # a new row is inserted with its values at flush time
+            written[row.key] = row
 
     def revise(self, record: StoredRow, values: dict[str, Any], author: Author) -> None:
         """Remember a revision of the row: these values, by this author."""
