@@ -4,7 +4,9 @@ A field is applied when the server's last change of it is at or before the mutat
 when the server value still equals the base (changed and changed back), or when every change of
 it since base_seq came from the pushing device itself (its earlier mutations, which this edit was
 made on top of: editing a phone twice offline, or after a lost push answer, is no conflict with
-oneself). A field whose pushed value equals the server value is neither applied nor a conflict.
+oneself). A field whose pushed value equals the server value is neither applied nor a conflict, and
+neither is one whose pushed value equals the base (the edit did not change it: a whole row pushed
+again after a restore, or a field changed and changed back offline): the other change stands.
 Everything else is a conflict: the server value stays and the pushed value is kept in the
 conflict for the user to decide.
 """
@@ -56,6 +58,8 @@ def merge(
         base = base_value(name)
         if base == theirs or own_changes(name):
             result.apply[name] = mine
+        elif mine == base:  # this edit leaves the field as it found it: the other change stands
+            continue
         else:
             result.clashes.append(Clash(name, base, mine, theirs, changed_at))
     _edit_of_deleted_row(current, field_seq, pushed, base_seq, result, own_changes)

@@ -187,6 +187,24 @@ def test_a_value_changed_and_changed_back_meanwhile_lets_the_edit_apply(api: Tes
     assert outcome.row is not None and outcome.row.fields["phone"] == "3"
 
 
+def test_an_edit_that_leaves_a_field_as_it_found_it_lets_the_other_change_stand(
+    api: TestClient,
+) -> None:
+    """A field pushed with its base value (the whole row sent again after a restore, or changed
+    and changed back offline) is no edit of it: the other laptop's change stays, no conflict."""
+    advisor, station = Laptop(api, "advisor"), Laptop(api, "station")
+    row = create_household(advisor, phone="1", address="旧地址")
+    advisor.push(advisor.mutation("household", row.id, {"address": "新地址"}, row.seq))
+
+    pushed = {"phone": "2", "address": "旧地址"}
+    outcome = station.push(station.mutation("household", row.id, pushed, row.seq)).outcomes[0]
+
+    assert outcome.status is MutationStatus.APPLIED and outcome.conflicts == []
+    assert outcome.applied == ["phone"]
+    assert outcome.row is not None
+    assert (outcome.row.fields["phone"], outcome.row.fields["address"]) == ("2", "新地址")
+
+
 def test_editing_a_member_removed_meanwhile_reports_the_removal(api: TestClient) -> None:
     advisor, station = Laptop(api, "advisor"), Laptop(api, "station")
     household = create_household(advisor)
