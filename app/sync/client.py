@@ -35,9 +35,16 @@ RENEW_CODES = frozenset({ErrorCode.TOKEN_EXPIRED, ErrorCode.NOT_AUTHENTICATED})
 
 
 class CursorExpired(SyncError):
-    """410: the cursor is older than the server keeps tombstones; pull again from 0."""
+    """410: the cursor is older than the server keeps tombstones, or of a line of the sequence
+    the server left when it was restored from a backup (``change``); pull again from 0."""
 
     code = "cursor_expired"
+
+    def __init__(
+        self, en: str = "", zh: str | None = None, *, change: wire.HistoryChange | None = None
+    ) -> None:
+        super().__init__(en, zh, code=ErrorCode.HISTORY_CHANGED if change else None)
+        self.change = change
 
 
 class HttpError(ServerError):
@@ -144,7 +151,13 @@ class SyncClient:
         return self._authed("POST", wire.PUSH_PATH, wire.PushResponse, body=body, headers=headers)
 
     def pull(
-        self, cursor: int, *, limit: int, codes: list[str] | None = None, fingerprint: str = ""
+        self,
+        cursor: int,
+        *,
+        limit: int,
+        codes: list[str] | None = None,
+        fingerprint: str = "",
+        history: str = "",
     ) -> Page:
         params: dict[str, Any] = {
             "cursor": cursor,
@@ -155,6 +168,8 @@ class SyncClient:
             params["codes"] = ",".join(codes)
         if fingerprint:
             params["scope_fingerprint"] = fingerprint
+        if history and cursor > 0:
+            params["history"] = history
         return self._authed("GET", wire.PULL_PATH, Page, params=params)
 
     def conflicts(self) -> wire.ConflictList:
@@ -231,7 +246,8 @@ def _error_of(response: httpx.Response) -> SyncError:
     except pydantic.ValidationError:
         body = ErrorBody(code="http_error", message="", message_en=response.text[:200])
     if response.status_code == 410:
-        return CursorExpired(body.message_en, body.message or None)
+        change = body.history if body.code == ErrorCode.HISTORY_CHANGED else None
+        return CursorExpired(body.message_en, body.message or None, change=change)
     if response.status_code == 426:
         return ClientOutdatedError(body.message_en, body.message or None)
     if body.code == ErrorCode.DEVICE_REVOKED:

@@ -177,6 +177,7 @@ class SyncEngine:
                         batch=self.push_batch,
                         progress=progress,
                         cancelled=cancelled,
+                        history=state.history,
                     ).run()
                 if "pull" in steps:
                     Puller(

@@ -26,6 +26,7 @@ class Page:
     has_more: bool
     server_seq: int
     scope: ScopeInfo
+    history: str = ""  # the server's line of the sequence (server.core.history)
 
 
 def decode_page(data: bytes) -> Page:
@@ -43,6 +44,7 @@ def decode_page(data: bytes) -> Page:
                 fingerprint=str(scope["fingerprint"]),
                 codes=None if codes is None else [str(c) for c in codes],
             ),
+            history=str(page.get("history") or ""),
         )
         if type(rows) is not list or not all(_row_ok(row) for row in rows):
             raise ValueError("a row is not shaped as the protocol says")

@@ -30,7 +30,7 @@ from app.sync.report import (
     Progress,
     SyncReport,
 )
-from app.sync.restored import requeue_forgotten
+from app.sync.restored import recover_line, requeue_forgotten
 from app.sync.scope import drop_codes
 from app.sync.state import SyncState, load_state, save_state
 from app.sync.tables import sync_tables
@@ -82,9 +82,13 @@ class Puller:
         if state.entered:
             self._fetch_entered()
             state = self._state()
-        while not self._pull_pages(state):
-            requeue_forgotten(self.store, self.client)  # a restored server: push its losses again
-            self.start_rebootstrap()  # 410: the cursor is too old (or ahead of the server)
+        while (expired := self._pull_pages(state)) is not None:
+            if expired.change is not None:  # restored from a backup: its line changed
+                recover_line(self.store, expired.change)  # queue its losses, pull from 0
+                self.report.rebootstrapped = True
+            else:  # the cursor is too old, or ahead of a server that keeps no lines
+                requeue_forgotten(self.store, self.client)
+                self.start_rebootstrap()
             state = self._state()
         state = self._state()
         if state.rebootstrap:
@@ -94,32 +98,36 @@ class Puller:
 
     # ---- the normal cursor ---------------------------------------------------------------
 
-    def _pull_pages(self, state: SyncState) -> bool:
-        """Pull until the last page from ``state``'s cursor; False when the server answered 410."""
+    def _pull_pages(self, state: SyncState) -> CursorExpired | None:
+        """Pull until the last page from ``state``'s cursor; the 410 when the server gave one."""
         fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nuanxin-pull")
         try:
-            ahead = fetcher.submit(self._fetch, state.cursor, state.fingerprint)
+            ahead = fetcher.submit(self._fetch, state.cursor, state.fingerprint, state.history)
             while True:
                 try:
                     page = ahead.result()
-                except CursorExpired:
-                    return False
+                except CursorExpired as expired:
+                    return expired
                 if page.has_more:  # fetch the next page while this one is written
-                    ahead = fetcher.submit(self._fetch, page.cursor, page.scope.fingerprint)
+                    ahead = fetcher.submit(
+                        self._fetch, page.cursor, page.scope.fingerprint, page.history
+                    )
                 self._check_cancelled()
                 if self._apply(page):  # codes entered the scope: fetch them, then go on
                     ahead.cancel()
                     self._fetch_entered()
                     if page.has_more:
                         state = self._state()
-                        ahead = fetcher.submit(self._fetch, state.cursor, state.fingerprint)
+                        ahead = fetcher.submit(
+                            self._fetch, state.cursor, state.fingerprint, state.history
+                        )
                 if not page.has_more:
-                    return True
+                    return None
         finally:  # a page fetched ahead and not wanted any more is left to finish on its own
             fetcher.shutdown(wait=False, cancel_futures=True)
 
-    def _fetch(self, cursor: int, fingerprint: str) -> Page:
-        return self.client.pull(cursor, limit=self.limit, fingerprint=fingerprint)
+    def _fetch(self, cursor: int, fingerprint: str, history: str) -> Page:
+        return self.client.pull(cursor, limit=self.limit, fingerprint=fingerprint, history=history)
 
     def _apply(self, page: Page) -> bool:
         """Write one page and move the cursor; True when codes entered the scope."""
@@ -141,6 +149,7 @@ class Puller:
             entered = self._scope_change(session, state, page, pending, changes)
             self._derive(session, state, changes, bulk=bulk)
             state.cursor = page.cursor
+            state.history = page.history or state.history
             save_state(session, state)
         self._count(changes)
         self._report_progress(page)
@@ -189,12 +198,15 @@ class Puller:
                     limit=self.limit,
                     codes=state.entered,
                     fingerprint=state.fingerprint,
+                    history=state.history,
                 )
             except HttpError as error:
                 if error.status != 403:
                     raise
                 self._set_entered([], 0)  # the scope changed again: the normal pull sees to it
                 return
+            except CursorExpired:
+                return  # the normal pull gets the same 410 and starts again from 0
             with write_transaction(self.store) as session:
                 state = load_state(session)
                 changes = RowWriter(session, Pending.load(session)).apply(page.rows)

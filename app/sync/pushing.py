@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 from app.models import OutboxEntry
 from app.store.engine import Store
 from app.sync import derived
-from app.sync.client import SyncClient
+from app.sync.client import CursorExpired, SyncClient
 from app.sync.errors import ServerError, SyncCancelled
 from app.sync.outcomes import record_outcomes
 from app.sync.report import UPLOADING, Cancelled, Progress, SyncReport
+from app.sync.restored import recover_line
 from app.sync.transactions import write_transaction
 from app.sync.wire import SCHEMA_VERSION, Mutation, PushRequest
 
@@ -44,10 +45,12 @@ class Pusher:
         batch: int = PUSH_BATCH,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        history: str = "",
     ) -> None:
         self.store = store
         self.client = client
         self.device_id = device_id
+        self.history = history  # the server's line the outbox's base_seqs are on
         self.report = report
         self.batch = batch
         self.progress = progress
@@ -65,10 +68,24 @@ class Pusher:
                 device_id=self.device_id,
                 schema_version=SCHEMA_VERSION,
                 mutations=[mutation_of(e) for e in entries],
+                history=self.history,
             )
             # Nothing is written before sending: until the answer is recorded the entries stay
             # in the outbox, and a pull waits for them (SyncEngine._outbox_waiting).
-            response = self.client.push(request)
+            try:
+                response = self.client.push(request)
+            except CursorExpired as expired:
+                if expired.change is None or expired.change.history == self.history:
+                    raise  # (the line sent was the server's: not an answer to act on twice)
+                # Restored from a backup: the bases are of a line the server left. Queue what
+                # it forgot, rebase the outbox on what both lines share, and push that.
+                recover_line(self.store, expired.change)
+                self.report.rebootstrapped = True
+                self.history = expired.change.history
+                with self.store.sessions() as session:
+                    top, total = self._extent(session)
+                    entries = self._next_batch(session, top)
+                continue
             # Replayable: lost in a power cut, the entries are still in the outbox and the
             # server answers their mids again with the outcomes it stored.
             with write_transaction(self.store, replayable=True) as session:

@@ -1,5 +1,11 @@
 """After a 410: give a server restored from a backup back what it forgot.
 
+A server that knows of the restore answers ``history_changed`` with the last seq the laptop's
+line of the sequence shares with its own (server.core.history): ``recover_line`` then queues the
+laptop's rows above it again, based on it, and moves the outbox's older bases down to it, so an
+edit made on the restored server meanwhile is a conflict rather than overwritten. Without that
+answer (a server from before lines were kept), the old rule below applies.
+
 Edits acknowledged after the server's backup are gone from the server and from the outbox. Any
 local row whose ``server_seq`` is above the server's counter holds such a version: it is queued
 again (all its fields, based on the server's counter, so they apply) before the re-bootstrap,
@@ -9,16 +15,17 @@ On an ordinary 410 (a cursor older than the purge horizon) no row is above the c
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from app.models import AuditEvent, OutboxEntry
+from app.models import AuditEvent, OutboxEntry, SyncSeen
 from app.services.audit import AUDIT_ENTITY, SYNCED_ACTIONS
 from app.store.engine import Store
 from app.sync.client import SyncClient
-from app.sync.state import load_state
+from app.sync.state import load_state, save_state
 from app.sync.tables import sync_tables, wire_value
 from app.sync.transactions import write_transaction
+from app.sync.wire import HistoryChange
 
 
 def requeue_forgotten(store: Store, client: SyncClient) -> int:
@@ -44,9 +51,45 @@ def _has_rows_above(session: Session, server_seq: int) -> bool:
     return False
 
 
-def requeue_rows_above(session: Session, server_seq: int, login: str) -> int:
-    """Queue every row of ``login`` newer than ``server_seq`` that has no pending entry."""
-    pending = {(e, r) for e, r in session.execute(select(OutboxEntry.entity, OutboxEntry.row_id))}
+def recover_line(store: Store, change: HistoryChange) -> int:
+    """After ``history_changed``: queue again what the server forgot, rebase the outbox on the
+    shared seq, and start pulling everything again on the server's line, in one transaction
+    (a crash leaves the old state, and the next sync gets the same answer). Returns the entries
+    queued."""
+    since = change.since
+    with write_transaction(store) as session:
+        state = load_state(session)
+        # Rows with pending edits too: an entry holds only the fields edited since, and the
+        # forgotten ones would be lost. Queued after it, the whole row is the same values.
+        queued = requeue_rows_above(session, since, state.login, base_seq=since, pending=True)
+        queued += requeue_audit(session)
+        session.execute(
+            update(OutboxEntry).where(OutboxEntry.base_seq > since).values(base_seq=since)
+        )
+        session.execute(delete(SyncSeen))
+        state.history = change.history
+        state.rebootstrap, state.cursor = True, 0
+        state.entered, state.entered_cursor = [], 0
+        save_state(session, state)
+    return queued
+
+
+def requeue_rows_above(
+    session: Session,
+    server_seq: int,
+    login: str,
+    *,
+    base_seq: int | None = None,
+    pending: bool = False,
+) -> int:
+    """Queue every row of ``login`` newer than ``server_seq`` (those with a pending entry only
+    when ``pending``), based on ``base_seq`` (default: ``server_seq``)."""
+    base = server_seq if base_seq is None else base_seq
+    waiting = (
+        set()
+        if pending
+        else {(e, r) for e, r in session.execute(select(OutboxEntry.entity, OutboxEntry.row_id))}
+    )
     queued = 0
     for entity, spec in sync_tables().items():
         table = spec.table
@@ -55,14 +98,12 @@ def requeue_rows_above(session: Session, server_seq: int, login: str) -> int:
             (table.c.updated_by == login) | (table.c.created_by == login),
         )
         for row in session.execute(stmt).mappings():
-            if (entity, row["id"]) in pending:
+            if (entity, row["id"]) in waiting:
                 continue
             fields = {name: wire_value(row[name]) for name in spec.fields}
             if row["deleted"]:
                 fields["deleted"] = True
-            session.add(
-                OutboxEntry(entity=entity, row_id=row["id"], fields=fields, base_seq=server_seq)
-            )
+            session.add(OutboxEntry(entity=entity, row_id=row["id"], fields=fields, base_seq=base))
             queued += 1
     return queued
 

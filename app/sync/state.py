@@ -25,6 +25,7 @@ class SyncState:
     user: dict[str, Any] = field(default_factory=dict)  # wire.UserInfo as JSON
     device_id: str = ""
     cursor: int = 0
+    history: str = ""  # the server's line of the sequence the cursor is on (PullPage.history)
     fingerprint: str = ""  # of the scope codes, as the server computes it
     codes: list[str] = field(default_factory=list)
     entered: list[str] = field(default_factory=list)  # codes that joined the scope, being fetched

@@ -38,6 +38,7 @@ EntityName = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[a-z][
 Seq = Annotated[int, Field(ge=0, le=BIGGEST)]
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL
 Mid = Annotated[int, Field(ge=1, le=BIGGEST)]
+HistoryId = Annotated[str, Field(max_length=32, pattern=r"^[0-9a-f]*$")]  # server_history.id
 
 
 class MutationStatus(StrEnum):
@@ -78,6 +79,7 @@ class ErrorCode(StrEnum):
     METHOD_NOT_ALLOWED = "method_not_allowed"  # 405
     CONFLICT = "conflict"  # 409: e.g. a login name taken
     CURSOR_EXPIRED = "cursor_expired"  # 410: re-bootstrap from cursor 0, keeping the outbox
+    HISTORY_CHANGED = "history_changed"  # 410: restored from a backup; see ErrorBody.history
     BODY_TOO_LARGE = "body_too_large"  # 413
     CLIENT_OUTDATED = "client_outdated"  # 426: update the client
     SERVER_OUTDATED = "server_outdated"  # 400: the client is newer than the server
@@ -86,10 +88,21 @@ class ErrorCode(StrEnum):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class HistoryChange:
+    """The server was restored from a backup since the client's last sync: the client's seqs
+    above ``since`` (its cursor, its acknowledged edits) were another line of the sequence.
+    Push again what it holds above ``since`` (based on ``since``) and pull everything again."""
+
+    history: HistoryId  # the server's line now: send it from now on
+    since: Seq  # the last seq the client's line and the server's share
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ErrorBody:
     code: str
     message: str  # Chinese, for the user
     message_en: str = ""
+    history: HistoryChange | None = None  # with history_changed
 
 
 # ---- sync ---------------------------------------------------------------------------------------
@@ -112,6 +125,7 @@ class PushRequest:
     device_id: RowId
     schema_version: Annotated[int, Field(ge=0, le=BIGGEST)]
     mutations: list[Mutation]
+    history: HistoryId = ""  # of the base_seqs (PullPage.history); empty: not checked
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -195,6 +209,7 @@ class PullPage:
     has_more: bool
     server_seq: int
     scope: ScopeInfo
+    history: HistoryId = ""  # the line of the sequence the seqs belong to (send it back)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

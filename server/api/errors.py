@@ -32,7 +32,12 @@ def install(app: FastAPI) -> None:
 
 async def _server_error(_request: Request, error: ServerError) -> Response:
     response = wire_response(
-        ErrorBody(code=error.code, message=error.message, message_en=error.message_en),
+        ErrorBody(
+            code=error.code,
+            message=error.message,
+            message_en=error.message_en,
+            history=error.history,
+        ),
         error.status,
     )
     if error.retry_after is not None:

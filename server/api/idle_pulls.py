@@ -19,6 +19,7 @@ from server.core.backend import Backend
 from server.core.errors import ServerError
 
 _FINGERPRINT = re.compile(r"[^\x00-\x1f]{0,64}")
+_HISTORY = re.compile(r"[0-9a-f]{0,32}")  # as the route's pattern
 _HEADERS = [(b"content-type", b"application/json")]
 
 
@@ -68,12 +69,17 @@ def _query(raw: bytes) -> pulling.PullQuery | None:
     except (KeyError, ValueError, UnicodeDecodeError):
         return None
     fingerprint = params.pop("scope_fingerprint", "")
-    if params or not _FINGERPRINT.fullmatch(fingerprint):
+    history = params.pop("history", "")
+    if params or not _FINGERPRINT.fullmatch(fingerprint) or not _HISTORY.fullmatch(history):
         return None  # codes=…, an unknown parameter, or an odd value: the route decides
     if not (0 <= cursor <= BIGGEST and 0 <= version <= BIGGEST and 1 <= limit <= MAX_PULL_LIMIT):
         return None
     return pulling.PullQuery(
-        cursor=cursor, schema_version=version, limit=limit, scope_fingerprint=fingerprint
+        cursor=cursor,
+        schema_version=version,
+        limit=limit,
+        scope_fingerprint=fingerprint,
+        history=history,
     )
 
 

@@ -33,6 +33,7 @@ async def pull(
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = MAX_PULL_LIMIT,
     codes: Annotated[str, Query(pattern=CODES_PATTERN, max_length=20_000)] | None = None,
     scope_fingerprint: Annotated[str, Query(max_length=64)] = "",
+    history: Annotated[str, Query(max_length=32, pattern=r"^[0-9a-f]*$")] = "",
 ) -> Response:
     """Rows of your scope changed after ``cursor`` (410: start again from 0; 426: update).
 
@@ -44,6 +45,7 @@ async def pull(
         limit=limit,
         codes=tuple(codes.split(",")) if codes else (),
         scope_fingerprint=scope_fingerprint,
+        history=history,
     )
     begun = pulling.begin(backend, *caller, query)
     body = pulling.idle_body(begun, query)

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 
 from server.core.database import Database, schema_is_current
+from server.core.history import start_line
 from server.core.records import lock_counter
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -139,8 +140,9 @@ def _sqlite_restore(source: Path, target: Path) -> None:
 
 
 def _send_clients_to_rebootstrap(database_url: str) -> RestoreReport:
-    """Raise the purge horizon to the counter: every client cursor but the restored one gets
-    410 (below the horizon, or ahead of the counter) and pulls everything again."""
+    """Raise the purge horizon to the counter and start a new line of the sequence: every
+    client gets 410 (its cursor below the horizon, or of the old line) and pulls everything
+    again, after pushing again what the server forgot (server.core.history)."""
     database = Database(database_url)
     try:
         if not schema_is_current(database):
@@ -151,6 +153,7 @@ def _send_clients_to_rebootstrap(database_url: str) -> RestoreReport:
             counter = lock_counter(session)
             counter.purged_seq = counter.seq
             seq = int(counter.seq)
+            start_line(session)  # seqs above it are new: laptops that hold old ones get 410
     finally:
         database.dispose()
     return RestoreReport(seq=seq)

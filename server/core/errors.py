@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.sync.wire import ErrorCode
+from app.sync.wire import ErrorCode, HistoryChange
 
 
 class ServerError(Exception):
@@ -11,13 +11,20 @@ class ServerError(Exception):
     status = 400
 
     def __init__(
-        self, code: ErrorCode, message: str, message_en: str, *, retry_after: int | None = None
+        self,
+        code: ErrorCode,
+        message: str,
+        message_en: str,
+        *,
+        retry_after: int | None = None,
+        history: HistoryChange | None = None,
     ) -> None:
         super().__init__(message_en)
         self.code = code
         self.message = message
         self.message_en = message_en
         self.retry_after = retry_after
+        self.history = history
 
 
 class BadRequest(ServerError):

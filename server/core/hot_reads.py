@@ -18,7 +18,7 @@ _TOKEN_SQL = (
     " JOIN device AS d ON d.id = a.device_id"
     " WHERE a.token_hash = {marker}"
 )
-_COUNTER_SQL = "SELECT seq, purged_seq, tree_version FROM counter WHERE id = 1"
+_COUNTER_SQL = "SELECT seq, purged_seq, tree_version, history FROM counter WHERE id = 1"
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class CounterRow:
     seq: int
     purged_seq: int
     tree_version: int
+    history: str  # the line of the sequence (server.core.history)
 
 
 def read_token(
@@ -53,8 +54,7 @@ def read_token(
             counter = None
             if with_counter:
                 cursor.execute(_COUNTER_SQL)
-                seq, purged, version = cursor.fetchone()
-                counter = CounterRow(int(seq), int(purged), int(version))
+                counter = _counter(cursor.fetchone())
         finally:
             cursor.close()
     return (_token(found) if found is not None else None), counter
@@ -86,7 +86,12 @@ def read_counter(database: Database) -> CounterRow:
         cursor = connection.cursor()
         try:
             cursor.execute(_COUNTER_SQL)
-            seq, purged, version = cursor.fetchone()
+            found = cursor.fetchone()
         finally:
             cursor.close()
-    return CounterRow(int(seq), int(purged), int(version))
+    return _counter(found)
+
+
+def _counter(found: tuple[Any, ...]) -> CounterRow:
+    seq, purged, version, history = found
+    return CounterRow(int(seq), int(purged), int(version), str(history))

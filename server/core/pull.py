@@ -34,6 +34,7 @@ from server.core.auth import authenticate_with_counter
 from server.core.backend import Backend
 from server.core.entities import NOT_PULLED
 from server.core.errors import Forbidden, Gone, check_schema_version
+from server.core.history import check_line
 from server.core.hot_reads import CounterRow, read_counter
 from server.core.scope import Principal
 from server.models import Counter, Record, ScopeExit
@@ -50,6 +51,7 @@ class PullQuery:
     limit: int = MAX_PULL_LIMIT
     codes: tuple[str, ...] = ()  # only these codes (bootstrapping codes that entered the scope)
     scope_fingerprint: str = ""  # the client's; the codes are sent back when it differs
+    history: str = ""  # the line of the client's cursor (server.core.history)
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,9 @@ def begin(
 ) -> PullStart:
     """start() for a caller authenticated already (with the counter read on the way)."""
     check_schema_version(query.schema_version, oldest=OLDEST_CLIENT_SCHEMA, newest=SCHEMA_VERSION)
+    if query.cursor > 0 and query.history and query.history != counter.history:
+        with backend.database.reading() as session:  # rare: only after a restore
+            check_line(session, query.history, counter.history)
     _check_cursor(query.cursor, counter)
     tree = backend.trees.current(backend.database, counter.tree_version)
     codes, print_ = tree.expanded(principal.scope)
@@ -143,6 +148,7 @@ def _body(
         "has_more": has_more,
         "server_seq": seq,
         "scope": {"fingerprint": begun.fingerprint, "codes": codes},
+        "history": begun.counter.history,
     }
     return orjson.dumps(page)
 

@@ -35,6 +35,7 @@ from server.core.bulk import executemany
 from server.core.conflicts import store_conflict
 from server.core.entities import RULES, EntityRule, ScopeFrom, bad_field_names, has_nul
 from server.core.errors import BadRequest, Forbidden, check_schema_version
+from server.core.history import check_line
 from server.core.merge import Clash, merge
 from server.core.placement import Placement, check_append_only
 from server.core.records import (
@@ -62,6 +63,7 @@ def push(backend: Backend, principal: Principal, request: PushRequest) -> PushRe
     _check_request(backend, principal, request)
     with backend.database.writing() as session:
         counter = lock_counter(session)
+        check_line(session, request.history, counter.history)  # base_seqs of another line
         device = session.get(Device, principal.device_id)
         assert device is not None  # authentication found it
         device.last_seen_at = backend.now()

@@ -9,6 +9,7 @@ from server.models.records import (
     Record,
     Revision,
     ScopeExit,
+    ServerHistory,
 )
 
 __all__ = [
@@ -24,5 +25,6 @@ __all__ = [
     "RefreshToken",
     "Revision",
     "ScopeExit",
+    "ServerHistory",
     "User",
 ]

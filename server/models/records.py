@@ -14,6 +14,7 @@ ENTITY_LEN = 32
 ROW_ID_LEN = 64
 CODE_LEN = 16
 LOGIN_LEN = 64
+HISTORY_LEN = 32
 
 
 class Counter(Base):
@@ -25,6 +26,21 @@ class Counter(Base):
     seq: Mapped[int] = mapped_column(BigInteger, default=0)
     purged_seq: Mapped[int] = mapped_column(BigInteger, default=0)  # cursors below it get 410
     tree_version: Mapped[int] = mapped_column(Integer, default=0)  # bumped by jurisdiction edits
+    history: Mapped[str] = mapped_column(String(HISTORY_LEN), default="")  # ServerHistory.id
+
+
+class ServerHistory(Base):
+    """One line of the sequence's history: a new one starts at each restore from a backup.
+
+    Seqs above ``started_seq`` belong to this history only: a laptop that holds a cursor or an
+    acknowledged edit from an earlier line may share a seq number with this one, never its row.
+    """
+
+    __tablename__ = "server_history"
+
+    id: Mapped[str] = mapped_column(String(HISTORY_LEN), primary_key=True)
+    started_seq: Mapped[int] = mapped_column(BigInteger)  # the counter it began from
+    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Record(Base):

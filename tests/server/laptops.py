@@ -26,6 +26,7 @@ class Laptop:
         self.next_mid = 1
         self.tokens = self.log_in()
         self.cursor = 0
+        self.history = ""  # sent with pushes when set (the server's line of the sequence)
 
     def log_in(self, device_id: str | None = None) -> TokenPair:
         body = {"login": self.login_name, "password": self.password, "device_id": device_id}
@@ -52,7 +53,10 @@ class Laptop:
 
     def push_body(self, mutations: list[Mutation]) -> bytes:
         request = wire.PushRequest(
-            device_id=self.device_id, schema_version=wire.SCHEMA_VERSION, mutations=mutations
+            device_id=self.device_id,
+            schema_version=wire.SCHEMA_VERSION,
+            mutations=mutations,
+            history=self.history,
         )
         return wire.encode(request)
 

@@ -64,6 +64,63 @@ def test_a_restored_backup_holds_what_the_server_had_and_sends_clients_back_to_z
     assert wire.decode(wire.ErrorBody, answer.content).code == ErrorCode.CURSOR_EXPIRED
 
 
+def test_a_laptop_on_the_line_before_a_restore_learns_what_both_lines_share(
+    api: TestClient, backend: Backend, tmp_path: Path
+) -> None:
+    """Once the restored server has given out the seqs again, an old cursor is in range: only
+    the line tells that the rows under it are others (server.core.history)."""
+    url = backend.settings.database_url
+    advisor, station = Laptop(api, "advisor"), Laptop(api, "station")
+    household(advisor, phone="13800000001")
+    nightly = tmp_path / "nightly.backup"
+    backup(url, nightly)
+    household(advisor, phone="13800000002")  # acknowledged, then forgotten
+    first_line = advisor.pull(0).history
+    cursor = advisor.cursor
+
+    restored = restore(url, nightly)
+    while station.pull(0).server_seq <= cursor:
+        household(station, phone="13800000003")
+    second_line = station.pull(0).history
+    assert first_line and second_line and second_line != first_line
+
+    def answer_to(line: str) -> wire.ErrorBody:
+        answer = advisor.pull_raw(cursor, history=line)
+        assert answer.status_code == 410
+        body = wire.decode(wire.ErrorBody, answer.content)
+        assert body.code == ErrorCode.HISTORY_CHANGED and body.history is not None
+        assert body.history.history == station.pull(0).history
+        return body
+
+    assert answer_to(first_line).history == wire.HistoryChange(
+        history=second_line, since=restored.seq
+    )
+    assert advisor.pull_raw(cursor, history=second_line).status_code == 200
+    assert advisor.pull_raw(cursor).status_code == 200  # an older client: not checked
+
+    advisor.history = first_line  # a push based on the old line changes nothing
+    seq = station.pull(0).server_seq
+    pushed = advisor.push_raw([advisor.mutation("household", new_id(), {"phone": "139"})])
+    assert pushed.status_code == 410
+    assert wire.decode(wire.ErrorBody, pushed.content).code == ErrorCode.HISTORY_CHANGED
+    assert station.pull(0).server_seq == seq
+
+    later = tmp_path / "later.backup"  # holds both lines
+    backup(url, later)
+    household(station, phone="13800000004")
+    again = restore(url, later)
+    third_line = station.pull(0).history
+    assert answer_to(first_line).history == wire.HistoryChange(
+        history=third_line,
+        since=restored.seq,  # what the first shares with the second
+    )
+    assert answer_to(second_line).history == wire.HistoryChange(history=third_line, since=again.seq)
+    assert answer_to("0123456789abcdef").history == wire.HistoryChange(
+        history=third_line,
+        since=0,  # a line this server never had: nothing can be told
+    )
+
+
 # ---- the audit trail -----------------------------------------------------------------------------
 
 

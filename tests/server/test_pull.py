@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import uuid
+from types import SimpleNamespace
 
+import pytest
 from fastapi.testclient import TestClient
 
 from app.sync import wire
+from server.api import sync as sync_route
 from server.core.backend import Backend
 from server.core.maintenance import purge
 from tests.server.laptops import Laptop
@@ -220,3 +223,32 @@ def test_a_gzip_bomb_is_refused(api: TestClient, backend: Backend) -> None:
 
     assert response.status_code == 413
     assert response.json()["code"] == "body_too_large"
+
+
+def test_the_idle_pull_a_laptop_sends_is_answered_before_routing(
+    api: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With its fingerprint and its line, as app.sync sends it: the hottest request must not
+    fall through to FastAPI's routing (server/api/idle_pulls.py)."""
+    advisor = Laptop(api, "advisor")
+    households(advisor, 2)
+    advisor.pull_all(0)
+    page = advisor.pull()
+    assert page.history and not page.has_more
+
+    routed: list[object] = []
+    real = sync_route.pulling
+
+    def begin(*args: object) -> object:
+        routed.append(args)
+        return real.begin(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sync_route, "pulling", SimpleNamespace(**{**vars(real), "begin": begin}))
+    params = {"scope_fingerprint": page.scope.fingerprint, "history": page.history}
+    idle = advisor.pull_raw(page.cursor, **params)
+    assert idle.status_code == 200 and wire.decode(wire.PullPage, idle.content).rows == []
+    assert routed == []
+
+    households(advisor, 1)  # a page with rows is the route's
+    assert advisor.pull_raw(page.cursor, **params).status_code == 200
+    assert len(routed) == 1
