@@ -112,8 +112,8 @@ def _idle_pulls(client: Client, base: str, seconds: float) -> Iterator[dict[str,
     host, port = "127.0.0.1", base.rsplit(":", 1)[1]
     path = (
         f"{wire.PULL_PATH}?cursor={state.cursor}&schema_version={wire.SCHEMA_VERSION}"
-        f"&scope_fingerprint={state.fingerprint}"
-    )
+        f"&scope_fingerprint={state.fingerprint}&history={state.history}"
+    )  # as app.sync sends it
     headers = {"Authorization": f"Bearer {api.access_token}", "Accept-Encoding": "gzip"}
     request = raw_request("GET", path, headers, f"{host}:{port}")
     command = [sys.executable, "-m", "bench._http_load", host, port, str(seconds), "16"]
