@@ -42,6 +42,7 @@ class HouseholdListView(QWidget):
         super().__init__(parent)
         self._workspace = workspace
         self._search_handle: TaskHandle | None = None
+        self._gathering = False  # fetching the ids of selected rows not loaded, to print them
         self.model = HouseholdTableModel(workspace.tasks, workspace.households, self)
         self._build()
         self._search_timer = QTimer(self)
@@ -208,21 +209,40 @@ class HouseholdListView(QWidget):
 
     # ---- printing ------------------------------------------------------------------------
 
-    def selected_household_ids(self) -> list[str]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        found = (self.model.data(self.model.index(row, 0), HOUSEHOLD_ID_ROLE) for row in rows)
-        return [str(household_id) for household_id in found if household_id]
+    def _selected_rows(self) -> list[int]:
+        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
 
     def _update_print_button(self) -> None:
-        self.batch_print_button.setEnabled(bool(self.selected_household_ids()))
+        self.batch_print_button.setEnabled(
+            not self._gathering and bool(self.table.selectionModel().hasSelection())
+        )
 
     def print_selected(self) -> None:
-        """One preview holding the 家庭基本情况表 of every selected household."""
-        chosen = self.selected_household_ids()
+        """One preview holding the 家庭基本情况表 of every selected household, also of rows
+        not loaded yet (a whole committee selected with Ctrl+A): their ids are fetched first."""
+        rows = self._selected_rows()
+        if not rows or self._gathering:
+            return
+        self._gathering = True
+        self.batch_print_button.setText(self.tr("正在准备 %1 户…").replace("%1", str(len(rows))))
+        self._update_print_button()
+        self.model.ids_of_rows(rows, self._print_households, self._gathering_failed)
+
+    def _print_households(self, chosen: list[str]) -> None:
+        self._gathering_done()
         title = SPECS[FormKind.HOUSEHOLD].title
         if len(chosen) > 1:
             title += self.tr("（%1 户）").replace("%1", str(len(chosen)))
         self.printing.print_forms([(FormKind.HOUSEHOLD, i) for i in chosen], title)
+
+    def _gathering_failed(self, error: BaseException) -> None:
+        self._gathering_done()
+        self.count_label.setText(self.tr("无法读取所选的户，请重试：%1").replace("%1", str(error)))
+
+    def _gathering_done(self) -> None:
+        self._gathering = False
+        self.batch_print_button.setText(self.tr("批量打印家庭基本情况表…"))
+        self._update_print_button()
 
     def _on_row_activated(self, index: QModelIndex) -> None:
         household_id = self.model.data(index, HOUSEHOLD_ID_ROLE)

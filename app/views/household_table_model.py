@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -79,6 +80,17 @@ def cell_text(row: HouseholdRow, column: int) -> str:
     if key == "hardship_level":
         return enum_value_text(HardshipLevel, row.hardship_level)
     return row.next_visit_due.isoformat() if row.next_visit_due else ""
+
+
+def _fetch_pages(
+    service: HouseholdService,
+    filters: HouseholdFilters,
+    sort_key: str,
+    descending: bool,
+    size: int,
+    numbers: list[int],
+) -> dict[int, list[HouseholdRow]]:
+    return {n: service.page(filters, sort_key, descending, n * size, size) for n in numbers}
 
 
 def _memory_sort_key(key: str) -> Any:
@@ -196,6 +208,50 @@ class HouseholdTableModel(QAbstractTableModel):
             return None
         self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None
+
+    def ids_of_rows(
+        self,
+        rows: Sequence[int],
+        on_done: Callable[[list[str]], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """The household ids of these rows, in their order, loaded or not: a selection of a
+        whole committee (Ctrl+A) holds rows whose pages were never fetched, or were dropped from
+        the cache. Pages that are missing are fetched off the GUI thread, in one task, with the
+        filters and order the rows were selected in; ``on_done`` runs on the GUI thread."""
+        wanted = sorted(set(rows))
+        if self._search_rows is not None:
+            found = (self._search_rows[r] for r in wanted if 0 <= r < len(self._search_rows))
+            on_done([row.id for row in found])
+            return
+        numbers = sorted({r // self.PAGE_SIZE for r in wanted if 0 <= r < self._total})
+        have = {n: self._pages[n] for n in numbers if n in self._pages}
+        missing = [n for n in numbers if n not in have]
+
+        def ids(pages: dict[int, list[HouseholdRow]]) -> list[str]:
+            found = []
+            for r in wanted:
+                page = pages.get(r // self.PAGE_SIZE) or []
+                offset = r % self.PAGE_SIZE
+                if offset < len(page):
+                    found.append(page[offset].id)
+            return found
+
+        if not missing:
+            on_done(ids(have))
+            return
+        self._tasks.submit(
+            _fetch_pages,
+            self._service,
+            self._filters,
+            COLUMNS[self._sort_column][1],
+            self._descending,
+            self.PAGE_SIZE,
+            missing,
+            on_done=lambda fetched: on_done(ids({**have, **fetched})),
+            on_error=on_error,
+            owner=self,
+        )
 
     def browse(self, filters: HouseholdFilters | None = None) -> None:
         """Show every household matching ``filters`` (paged), leaving any search."""

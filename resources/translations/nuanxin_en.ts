@@ -1372,8 +1372,16 @@ Profile folder: %1</translation>
         <translation>%1 found</translation>
     </message>
     <message>
+        <source>正在准备 %1 户…</source>
+        <translation>Preparing %1 households…</translation>
+    </message>
+    <message>
         <source>（%1 户）</source>
         <translation> (%1 households)</translation>
+    </message>
+    <message>
+        <source>无法读取所选的户，请重试：%1</source>
+        <translation>Could not read the selected households; please try again: %1</translation>
     </message>
 </context>
 <context>
@@ -3785,7 +3793,7 @@ Profile folder: %1</translation>
     </message>
     <message>
         <source>正在上传本机修改…</source>
-        <translation>Uploading this laptop's changes…</translation>
+        <translation>Uploading this laptop&apos;s changes…</translation>
     </message>
     <message>
         <source>正在下载服务器数据…</source>

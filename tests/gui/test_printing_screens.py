@@ -160,6 +160,38 @@ def test_batch_print_of_three_households_is_one_pdf(qtbot: QtBot, window: MainWi
     preview.close()
 
 
+def test_batch_print_of_a_whole_list_takes_the_rows_never_loaded_too(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Ctrl+A over a committee's list selects rows whose pages were never fetched, or were
+    dropped from the cache: each selected household is printed, none silently left out."""
+    names = ["赵一凡", "钱二妹", "孙三宝", "李四海", "周五福", "吴六顺", "郑七巧"]
+    for number, name in enumerate(names, start=1):
+        add_household(window.workspace.households, name, number)
+    households = window.household_list
+    model = households.model
+    model.PAGE_SIZE = 2  # four pages; the rows below the first are never painted, so
+    households.table.hide()  # never loaded, as in a long list scrolled to its top
+    model.refresh()
+    qtbot.waitUntil(lambda: model.rowCount() == len(names), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: model.row_at(0) is not None, timeout=WAIT_MS)
+    households.table.selectAll()
+    assert model.data(model.index(len(names) - 1, 0)) is None  # not loaded (asked for now)
+    assert households.batch_print_button.isEnabled()
+
+    click = lambda: qtbot.mouseClick(  # noqa: E731
+        households.batch_print_button, Qt.MouseButton.LeftButton
+    )
+    preview = preview_through_options(qtbot, households.printing, click)
+
+    text = pdf_text(preview.pdf or b"")
+    assert [name for name in names if name not in text] == []
+    assert preview.windowTitle().endswith(f"家庭基本情况表（{len(names)} 户）")
+    assert len(audit_rows(window.workspace.store, "print")) == len(names)
+    assert households.batch_print_button.isEnabled()
+    preview.close()
+
+
 def archive_dialog(qtbot: QtBot, window: MainWindow, out: Path) -> ArchiveDialog:
     dialog = window.open_archive_dialog()
     assert isinstance(dialog, ArchiveDialog)
