@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import AuditEvent
+from app.printing.forms.common import MEMBER_HEADERS
 from app.printing.printer import FormPrinter, print_form
 from app.printing.records import FormKind
 from app.store.engine import Store
@@ -113,6 +114,22 @@ def test_rare_names_print_through_the_fallback_font(store: Store, case: Case) ->
     assert names == {"LXGWWenKai-Regular", "HanaMinB"}  # 𪚥 is only in HanaMin B
     lines = pdftotext(pdf).splitlines()
     assert RARE_NAME in lines and FALLBACK_NAME in lines  # whole, not split by the font switch
+
+
+@pytest.mark.parametrize("unmasked", [False, True], ids=["masked", "full-id"])
+def test_the_member_table_keeps_each_header_and_id_number_on_one_line(
+    store: Store, case: Case, unmasked: bool
+) -> None:
+    """A header split as 就业状 / 况, or an 18-digit number split in two, reads badly on paper
+    and does not read back whole."""
+    pdf = FormPrinter(store).render(
+        FormKind.HOUSEHOLD, case.household, actor=ADVISOR, unmasked=unmasked
+    )
+
+    cells = {cell.strip() for line in pdftotext(pdf).splitlines() for cell in line.split("  ")}
+    assert [h for h in MEMBER_HEADERS if h not in cells] == []
+    number = HEAD_ID if unmasked else f"{HEAD_ID[:6]}********{HEAD_ID[-4:]}"
+    assert number in cells
 
 
 def test_id_numbers_are_masked_and_every_print_is_audited(store: Store, case: Case) -> None:

@@ -34,7 +34,7 @@ MEMBER_HEADERS = (
     "就业状况",
     "月收入（元）",
 )
-MEMBER_WIDTHS = (7, 18, 17, 9, 20, 35, 21, 16, 14, 17)  # mm
+MEMBER_WIDTHS = (9, 16, 17, 9, 19, 34, 19, 15, 16, 20)  # mm: every header on one line
 MEMBER_SIZE = 8.0
 
 
