@@ -347,6 +347,13 @@ def _exit_on_uncaught_errors(launcher: Launcher) -> None:
     sys.excepthook = hook
 
 
+def close_down(app: QApplication, tasks: TaskRunner) -> None:
+    """After the event loop: close what is still open (a visit form, when the session ends
+    under it, saves what was typed as it closes), then let the writes queued land."""
+    app.closeAllWindows()
+    tasks.finish()
+
+
 def run_gui(options: GuiOptions) -> int:
     """Run the window until it closes; the exit code of the launch or of the application."""
     app, translations = create_application(sys.argv[:1], options.language or "zh_CN")
@@ -361,7 +368,7 @@ def run_gui(options: GuiOptions) -> int:
         CrashHandler(lambda: launcher.window).install()
     QTimer.singleShot(0, launcher.start)
     code = app.exec()
-    tasks.shutdown()
+    close_down(app, tasks)
     if launcher.store is not None:
         launcher.store.close()
     return launcher.exit_code or code

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 DoneCallback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
 ProgressCallback = Callable[[int, int, str], None]
+FINISH_S = 20.0  # at exit, how long queued writes may take before they are dropped
 
 
 class TaskCancelled(Exception):
@@ -59,6 +61,7 @@ class TaskHandle(QObject):
         self._changes = changes
         self._cancel = threading.Event()
         self.done = False
+        self.stoppable = False  # takes ``task=`` and stops early when cancelled (an export, a sync)
         self.on_done: DoneCallback | None = None
         self.on_error: ErrorCallback | None = None
         self.on_progress: ProgressCallback | None = None
@@ -167,6 +170,7 @@ class TaskRunner(QObject):
         handle.on_done, handle.on_error, handle.on_progress = on_done, on_error, progress
         if cancellable or progress is not None:
             context = TaskContext(handle)
+            handle.stoppable = True
 
             def call() -> Any:
                 return fn(*args, task=context)
@@ -187,6 +191,20 @@ class TaskRunner(QObject):
     def wait_for_done(self, msecs: int = -1) -> bool:
         """Block until the workers are idle: only for shutdown, never during normal work."""
         return self._pool.waitForDone(msecs)
+
+    def finish(self, timeout_s: float = FINISH_S) -> None:
+        """Before the app exits: let the work queued and running end with its results
+        delivered, so that a write made on another's result is made too (a visit draft's last
+        save waits for the save before it), then shut down. Long work that can stop (an
+        export, a sync) is cancelled first; after ``timeout_s`` the rest is dropped."""
+        for handle in list(self._jobs):
+            if handle.stoppable:
+                handle.cancel()
+        deadline = time.monotonic() + timeout_s
+        while self._jobs and time.monotonic() < deadline:
+            self._pool.waitForDone(20)
+            QCoreApplication.processEvents()  # the results, and what they submit in turn
+        self.shutdown()
 
     def shutdown(self) -> None:
         """Cancel what has not started and let running tasks end; results are dropped."""

@@ -19,12 +19,13 @@ from app.services.visits import VisitService
 from app.store.profile import Profile
 from app.views.application import create_application
 from app.views.draft_recovery import DraftRecoveryDialog
+from app.views.launch import close_down
 from app.views.main_window import MainWindow
 from app.views.tasks import TaskRunner
 from app.views.visit_form import VisitForm
 from app.views.workspace import Workspace
 from tests.gui.casework_seed import ADVISOR, add_case_household
-from tests.gui.conftest import PASSPHRASE, seed_jurisdictions
+from tests.gui.conftest import PASSPHRASE, seed_jurisdictions, type_text
 from tests.gui.visit_crash_child import MARKER
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,3 +115,28 @@ def test_open_drafts_are_offered_when_the_app_starts_again(
         qtbot.waitUntil(lambda: detail.detail is not None and detail.detail.id == household_id)
         form.reject()
         qtbot.waitUntil(lambda: not workspace.tasks.busy)
+
+
+def test_a_visit_form_open_when_the_app_exits_keeps_the_last_typing(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    """The session ends (or the app is told to quit) with a visit form open and typing that the
+    3-second autosave has not written yet: closing down saves it before the workers stop."""
+    folder = tmp_path / "profile"
+    store = Profile.create(folder, PASSPHRASE, use_keyring=False).open(PASSPHRASE)
+    seed_jurisdictions(store)
+    household_id = add_case_household(HouseholdService(store, ADVISOR))
+    store.close()
+    with reopened(folder) as workspace:
+        form = VisitForm(workspace, household_id)
+        with qtbot.waitSignal(form.recovery_checked, timeout=10_000):
+            form.show()
+        form.fields.kind_combo.setCurrentIndex(form.fields.kind_combo.findData("home"))
+        form.fields.need_boxes["basic_living"].setChecked(True)
+        type_text(qtbot, form.fields.situation_edit, TYPED)
+        assert form.writer.visit_id is None  # nothing written yet
+
+        close_down(qapp, workspace.tasks)
+
+        (draft,) = VisitService(workspace.store, ADVISOR).open_drafts()
+        assert draft.situation == TYPED and draft.household_id == household_id
