@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from app.sync import wire
-from server.__main__ import EXIT_FAILED, EXIT_OK, main
+from server.__main__ import EXIT_FAILED, EXIT_OK, build_parser, main
 from server.core.database import Database
 from server.core.demo_seed import DEMO_PASSWORDS
 from server.core.maintenance import SchemaNotCurrentError, prepare_schema
@@ -97,3 +97,16 @@ def test_serving_refuses_a_postgresql_database_that_was_not_migrated(postgres_ur
     finally:
         database.dispose()
         admin_sql(postgres_url, "DROP DATABASE not_migrated WITH (FORCE)")
+
+
+def test_serve_takes_a_shared_rate_limit_store_and_refuses_an_unknown_one(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(SystemExit) as refused:
+        main(["serve", "--rate-limit-storage", "bogus://host"])
+    assert refused.value.code == 2
+    error = capsys.readouterr().err
+    assert "--rate-limit-storage: 'bogus://host' is not a rate-limit store" in error
+
+    monkeypatch.setenv("NUANXIN_RATE_LIMIT_STORAGE", "memory://")
+    assert build_parser().parse_args(["serve"]).rate_limit_storage == "memory://"
