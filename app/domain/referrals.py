@@ -81,8 +81,8 @@ def follow_up_due(
     last_step_on: date,
     *,
     rules: Mapping[ReferralState, OverdueRule] = DEFAULT_OVERDUE_RULES,
-    holidays: Set[date] = frozenset(),
-    make_up_days: Set[date] = frozenset(),
+    holidays: Set[date] | None = None,
+    make_up_days: Set[date] | None = None,
 ) -> date | None:
     """The last day on which the next step is still on time; None for final states."""
     rule = rules.get(state)
@@ -101,8 +101,8 @@ def is_referral_overdue(
     today: date,
     *,
     rules: Mapping[ReferralState, OverdueRule] = DEFAULT_OVERDUE_RULES,
-    holidays: Set[date] = frozenset(),
-    make_up_days: Set[date] = frozenset(),
+    holidays: Set[date] | None = None,
+    make_up_days: Set[date] | None = None,
 ) -> bool:
     due = follow_up_due(
         state, last_step_on, rules=rules, holidays=holidays, make_up_days=make_up_days

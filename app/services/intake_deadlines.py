@@ -2,7 +2,8 @@
 
 紧急: within 24 hours whatever the channel; 较急: by the end of the next working day; 一般: by the
 end of the 3rd working day for 12345 and 线上求助 (the platforms count their own deadlines), the 5th
-for the others. Working days skip weekends (the domain's calendar).
+for the others. Working days follow the State Council's holiday schedule, make-up Saturdays
+included (app.domain.working_days).
 """
 
 from __future__ import annotations

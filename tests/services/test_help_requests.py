@@ -36,6 +36,16 @@ def online_request(**changes: object) -> HelpRequestInput:
     return HelpRequestInput(**values)  # type: ignore[arg-type]
 
 
+def test_a_high_urgency_request_on_the_friday_before_spring_festival_is_due_saturday(
+    store: Store,
+) -> None:
+    """较急: by the end of the next working day, and Saturday 14 Feb 2026 was one (调休)."""
+    friday = dt.datetime(2026, 2, 13, 16, 30, tzinfo=SHANGHAI)
+    desk = HelpRequestService(store, "station1")
+    request_id = desk.receive(online_request(urgency="high", received_at=friday))
+    assert desk.get(request_id).respond_by == dt.datetime(2026, 2, 14, 23, 59, 59, tzinfo=SHANGHAI)
+
+
 def test_station_takes_an_online_request_spots_the_household_and_assigns_it(
     store: Store, household_id: str, advisor_id: str
 ) -> None:
