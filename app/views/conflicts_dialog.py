@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -35,32 +35,51 @@ from app.sync.conflicts import Choice, ConflictService, ConflictView, RefusalVie
 from app.views.workspace import Workspace
 
 FIELD_LABELS = {
-    "phone": "电话",
-    "address": "住址",
-    "notes": "备注",
-    "committee_code": "所属居委",
-    "categories": "救助类别",
-    "status": "状态",
-    "discovery_source": "发现渠道",
-    "advisor_id": "责任顾问",
-    "name": "姓名",
-    "id_number": "证件号码",
-    "relation_to_head": "与户主关系",
-    "health": "健康状况",
-    "self_care": "自理能力",
-    "monthly_income": "月收入",
-    "deleted": "是否已删除",
+    "phone": QT_TRANSLATE_NOOP("ConflictsDialog", "电话"),
+    "address": QT_TRANSLATE_NOOP("ConflictsDialog", "住址"),
+    "notes": QT_TRANSLATE_NOOP("ConflictsDialog", "备注"),
+    "committee_code": QT_TRANSLATE_NOOP("ConflictsDialog", "所属居委"),
+    "categories": QT_TRANSLATE_NOOP("ConflictsDialog", "救助类别"),
+    "status": QT_TRANSLATE_NOOP("ConflictsDialog", "状态"),
+    "discovery_source": QT_TRANSLATE_NOOP("ConflictsDialog", "发现渠道"),
+    "advisor_id": QT_TRANSLATE_NOOP("ConflictsDialog", "责任顾问"),
+    "name": QT_TRANSLATE_NOOP("ConflictsDialog", "姓名"),
+    "id_number": QT_TRANSLATE_NOOP("ConflictsDialog", "证件号码"),
+    "relation_to_head": QT_TRANSLATE_NOOP("ConflictsDialog", "与户主关系"),
+    "health": QT_TRANSLATE_NOOP("ConflictsDialog", "健康状况"),
+    "self_care": QT_TRANSLATE_NOOP("ConflictsDialog", "自理能力"),
+    "monthly_income": QT_TRANSLATE_NOOP("ConflictsDialog", "月收入"),
+    "deleted": QT_TRANSLATE_NOOP("ConflictsDialog", "是否已删除"),
 }
-ENTITY_LABELS = {"household": "家庭", "member": "成员", "visit": "走访记录", "referral": "转介"}
+ENTITY_LABELS = {
+    "household": QT_TRANSLATE_NOOP("ConflictsDialog", "家庭"),
+    "member": QT_TRANSLATE_NOOP("ConflictsDialog", "成员"),
+    "visit": QT_TRANSLATE_NOOP("ConflictsDialog", "走访记录"),
+    "referral": QT_TRANSLATE_NOOP("ConflictsDialog", "转介"),
+}
 CHOICES: tuple[Choice, ...] = ("mine", "theirs", "edit")
+
+
+def _translated(text: str) -> str:
+    return QCoreApplication.translate("ConflictsDialog", text)
+
+
+def field_label(name: str) -> str:
+    return _translated(str(FIELD_LABELS[name])) if name in FIELD_LABELS else name
+
+
+def entity_label(name: str) -> str:
+    return _translated(str(ENTITY_LABELS[name])) if name in ENTITY_LABELS else name
 
 
 def shown(field: str, value: Any) -> str:
     """A value as the user reads it."""
     if field == "deleted":
-        return "已删除" if value else "未删除（保留）"
+        if value:
+            return QCoreApplication.translate("ConflictsDialog", "已删除")
+        return QCoreApplication.translate("ConflictsDialog", "未删除（保留）")
     if value is None or value == "" or value == [] or value == {}:
-        return "（空）"
+        return QCoreApplication.translate("ConflictsDialog", "（空）")
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     return str(value)
@@ -74,7 +93,7 @@ class FieldChoice(QWidget):
     def __init__(self, conflict: ConflictView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.conflict = conflict
-        label = FIELD_LABELS.get(conflict.field, conflict.field)
+        label = field_label(conflict.field)
         when = conflict.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
         grid = QGridLayout(self)
         title = QLabel(f"<b>{label}</b>")
@@ -214,15 +233,21 @@ class ConflictsDialog(QDialog):
         self.rows, self.refused = found
         self.row_list.clear()
         for row in self.rows:
-            kind = ENTITY_LABELS.get(row.entity, row.entity)
-            item = QListWidgetItem(f"{kind}：{row.label}（{len(row.conflicts)} 处）")
+            item = QListWidgetItem(
+                self.tr("%1：%2（%3 处）")
+                .replace("%1", entity_label(row.entity))
+                .replace("%3", str(len(row.conflicts)))
+                .replace("%2", row.label)
+            )
             item.setToolTip(item.text())
             self.row_list.addItem(item)
         self.refused_list.clear()
         for refusal in self.refused:
-            fields = "、".join(FIELD_LABELS.get(f, f) for f in refusal.fields)
-            kind = ENTITY_LABELS.get(refusal.entity, refusal.entity)
-            self.refused_list.addItem(f"{kind}：{refusal.label} — {fields}\n{refusal.message}")
+            fields = self.tr("、").join(field_label(f) for f in refusal.fields)
+            kind = entity_label(refusal.entity)
+            english = self.workspace.language.startswith("en") and refusal.message_en
+            message = refusal.message_en if english else refusal.message
+            self.refused_list.addItem(f"{kind}：{refusal.label} — {fields}\n{message}")
         has_refused = bool(self.refused)
         self.retry_button.setEnabled(has_refused)
         self.discard_button.setEnabled(has_refused)
@@ -237,7 +262,7 @@ class ConflictsDialog(QDialog):
         column = QVBoxLayout(holder)
         if 0 <= index < len(self.rows):
             row = self.rows[index]
-            kind = ENTITY_LABELS.get(row.entity, row.entity)
+            kind = entity_label(row.entity)
             self.row_title.setText(
                 self.tr("%1：%2\n两边都改了以下内容，请逐项决定。")
                 .replace("%1", kind)

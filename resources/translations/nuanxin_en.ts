@@ -458,6 +458,94 @@ hardship %2 · %3 · score %4</translation>
 <context>
     <name>ConflictsDialog</name>
     <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>所属居委</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <source>救助类别</source>
+        <translation>Assistance categories</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>发现渠道</source>
+        <translation>Found through</translation>
+    </message>
+    <message>
+        <source>责任顾问</source>
+        <translation>Advisor</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>与户主关系</source>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <source>健康状况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>自理能力</source>
+        <translation>Self-care</translation>
+    </message>
+    <message>
+        <source>月收入</source>
+        <translation>Monthly income</translation>
+    </message>
+    <message>
+        <source>是否已删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>家庭</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>走访记录</source>
+        <translation>Visit record</translation>
+    </message>
+    <message>
+        <source>转介</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>已删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>未删除（保留）</source>
+        <translation>Not deleted (kept)</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
         <source>冲突处理</source>
         <translation>Resolve conflicts</translation>
     </message>
@@ -488,6 +576,14 @@ hardship %2 · %3 · score %4</translation>
     <message>
         <source>放弃本机修改</source>
         <translation>Discard my edit</translation>
+    </message>
+    <message>
+        <source>%1：%2（%3 处）</source>
+        <translation>%1: %2 (%3 fields)</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <source>%1：%2

@@ -240,3 +240,35 @@ def test_sync_steps_show_in_the_interface_language(
         assert widget.progress.format() == "Building the search index…"
     finally:
         workspace.translations.install("zh_CN")
+
+
+def test_a_conflict_reads_in_english_when_the_interface_is_english(
+    qtbot: QtBot, laptop: LaptopMaker, tasks: TaskRunner
+) -> None:
+    """The field's name and the empty value are the interface's words, not the store's."""
+    workspace = workspace_of(laptop("station", sync=False), tasks)
+    conflict = ConflictView(
+        id="c1",
+        entity="household",
+        row_id="h1",
+        field="notes",
+        base=None,
+        mine="已送米面油",
+        theirs="老人住院",
+        current="老人住院",
+        mine_by="station",
+        theirs_by="advisor",
+        at=dt.datetime(2026, 11, 25, 1, 30, tzinfo=dt.UTC),
+    )
+    workspace.translations.install("en")
+    try:
+        choice = FieldChoice(conflict)
+        qtbot.addWidget(choice)
+        texts = [label.text() for label in choice.findChildren(QLabel)]
+        assert "<b>Notes</b>" in texts and "(empty)" in texts
+        assert "Keep mine" in [b.text() for b in choice.buttons.values()]
+    finally:
+        workspace.translations.install("zh_CN")
+    choice = FieldChoice(conflict)
+    qtbot.addWidget(choice)
+    assert "<b>备注</b>" in [label.text() for label in choice.findChildren(QLabel)]
