@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.enums import HardshipLevel, HouseholdStatus, LabelledEnum, ReferralState, VisitState
+from app.domain.enums import HardshipLevel, HouseholdStatus, LabelledEnum, VisitState
 from app.domain.referrals import TERMINAL_STATES
 from app.domain.visit_schedule import plan_review_due
 from app.models import HelpRequest, Household, Referral, ServicePlan, User, Visit
@@ -29,6 +30,17 @@ class TaskKind(LabelledEnum):
     DRAFT = "draft", "未完成的走访草稿"
 
 
+class TaskNote(StrEnum):
+    """What a task says about itself; the views word it in the interface's language."""
+
+    VISIT_DUE = "visit_due"  # args: (困境等级 code, or "" when not assessed)
+    FIRST_VISIT = "first_visit"  # registered, never visited
+    PLAN_REVIEW = "plan_review"
+    REFERRAL_FOLLOW_UP = "referral_follow_up"  # args: (referral state code,)
+    INTAKE_RESPONSE = "intake_response"  # args: (respond-by date, ISO; the request's first words)
+    DRAFT_UNFINISHED = "draft_unfinished"
+
+
 @dataclass(frozen=True)
 class Task:
     kind: TaskKind
@@ -37,7 +49,8 @@ class Task:
     ref_id: str  # the household, plan, referral, help request or visit the task is about
     head_name: str
     address: str
-    detail: str
+    note: TaskNote
+    args: tuple[str, ...]
     today: dt.date
 
     @property
@@ -99,8 +112,16 @@ def _households(session: Session, advisor_id: str) -> dict[str, Household]:
     return {h.id: h for h in rows}
 
 
-def _task(kind: TaskKind, due: dt.date, h: Household, ref: str, detail: str, day: dt.date) -> Task:
-    return Task(kind, due, h.id, ref, h.head_name, h.address, detail, day)
+def _task(
+    kind: TaskKind,
+    due: dt.date,
+    h: Household,
+    ref: str,
+    note: TaskNote,
+    day: dt.date,
+    *args: str,
+) -> Task:
+    return Task(kind, due, h.id, ref, h.head_name, h.address, note, args, day)
 
 
 def _visit_tasks(session: Session, households: dict[str, Household], day: dt.date) -> list[Task]:
@@ -109,10 +130,14 @@ def _visit_tasks(session: Session, households: dict[str, Household], day: dt.dat
     tasks = []
     for household in households.values():
         due = visit_due(household, last.get(household.id), frequencies)
-        level = household.hardship_level
-        label = HardshipLevel(level).label if level else "未评估"
-        detail = f"困境等级{label}，按频次应走访" if household.id in last else "新登记，尚未走访"
-        tasks.append(_task(TaskKind.VISIT, due, household, household.id, detail, day))
+        if household.id in last:  # by the frequency of its 困境等级 ("" when not assessed)
+            level = household.hardship_level or ""
+            task = _task(
+                TaskKind.VISIT, due, household, household.id, TaskNote.VISIT_DUE, day, level
+            )
+        else:
+            task = _task(TaskKind.VISIT, due, household, household.id, TaskNote.FIRST_VISIT, day)
+        tasks.append(task)
     return tasks
 
 
@@ -127,7 +152,9 @@ def _plan_tasks(session: Session, households: dict[str, Household], day: dt.date
         household = households[plan.household_id]
         level = HardshipLevel(household.hardship_level) if household.hardship_level else None
         due = plan_review_due(local_date(plan.updated_at), level, review_date=plan.review_on)
-        tasks.append(_task(TaskKind.PLAN_REVIEW, due, household, plan.id, "回顾一户一方案", day))
+        tasks.append(
+            _task(TaskKind.PLAN_REVIEW, due, household, plan.id, TaskNote.PLAN_REVIEW, day)
+        )
     return tasks
 
 
@@ -147,8 +174,9 @@ def _referral_tasks(session: Session, households: dict[str, Household], day: dt.
             r.follow_up_on,
             households[r.household_id],
             r.id,
-            f"转介“{ReferralState(r.state).label}”待跟进",
+            TaskNote.REFERRAL_FOLLOW_UP,
             day,
+            r.state,
         )
         for r in rows
         if r.follow_up_on is not None
@@ -175,7 +203,8 @@ def _intake_tasks(
             r.id,
             h.head_name if h is not None else r.requester_name,
             h.address if h is not None else r.address,
-            f"求助须在 {local_date(r.respond_by):%m-%d} 前响应：{r.description[:30]}",
+            TaskNote.INTAKE_RESPONSE,
+            (local_date(r.respond_by).isoformat(), r.description[:30]),
             day,
         )
         for r, h in rows
@@ -195,6 +224,6 @@ def _draft_tasks(session: Session, login: str, day: dt.date) -> list[Task]:
         )
     ).all()
     return [
-        _task(TaskKind.DRAFT, local_date(v.updated_at), h, v.id, "走访记录尚未完成", day)
+        _task(TaskKind.DRAFT, local_date(v.updated_at), h, v.id, TaskNote.DRAFT_UNFINISHED, day)
         for v, h in rows
     ]

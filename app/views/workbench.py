@@ -5,7 +5,9 @@ summary (app.views.dashboard) is its second tab."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+import datetime as dt
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,14 +18,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.work_tasks import Task, TaskKind, TaskService
-from app.views.enum_text import enum_text
+from app.domain.enums import HardshipLevel, ReferralState
+from app.services.work_tasks import Task, TaskKind, TaskNote, TaskService
+from app.views.enum_text import enum_text, enum_value_text
 from app.views.form_fields import combo_value, fill_enum_combo
 from app.views.lazy_page import LazyPage, fit_columns, record_table
 from app.views.record_table_model import ALERT_COLOR, WARNING_COLOR, Column, RecordTableModel
 from app.views.workspace import Workspace
 
 HORIZONS = (0, 7, 30)  # days ahead shown besides today and the overdue
+
+
+NOTES = {
+    TaskNote.VISIT_DUE: QT_TRANSLATE_NOOP("TaskNotes", "困境等级%1，按频次应走访"),
+    TaskNote.FIRST_VISIT: QT_TRANSLATE_NOOP("TaskNotes", "新登记，尚未走访"),
+    TaskNote.PLAN_REVIEW: QT_TRANSLATE_NOOP("TaskNotes", "回顾一户一方案"),
+    TaskNote.REFERRAL_FOLLOW_UP: QT_TRANSLATE_NOOP("TaskNotes", "转介“%1”待跟进"),
+    TaskNote.INTAKE_RESPONSE: QT_TRANSLATE_NOOP("TaskNotes", "求助须在 %1 前响应：%2"),
+    TaskNote.DRAFT_UNFINISHED: QT_TRANSLATE_NOOP("TaskNotes", "走访记录尚未完成"),
+}
+NOT_ASSESSED = QT_TRANSLATE_NOOP("TaskNotes", "未评估")
+
+
+def note_text(task: Task) -> str:
+    """What the task is about, in the interface's language."""
+    text = QCoreApplication.translate("TaskNotes", str(NOTES[task.note]))
+    if task.note == TaskNote.VISIT_DUE:
+        not_assessed = QCoreApplication.translate("TaskNotes", str(NOT_ASSESSED))
+        return text.replace("%1", enum_value_text(HardshipLevel, task.args[0]) or not_assessed)
+    if task.note == TaskNote.REFERRAL_FOLLOW_UP:
+        return text.replace("%1", enum_value_text(ReferralState, task.args[0]))
+    if task.note == TaskNote.INTAKE_RESPONSE:
+        by = dt.date.fromisoformat(task.args[0]).strftime("%m-%d")
+        return text.replace("%1", by).replace("%2", task.args[1])
+    return text
 
 
 def _due_color(task: Task) -> QColor | None:
@@ -65,7 +93,7 @@ class TaskListView(QWidget):
             Column(self.tr("类型"), lambda t: enum_text(t.kind)),
             Column(self.tr("户主/求助人"), lambda t: t.head_name),
             Column(self.tr("地址"), lambda t: t.address),
-            Column(self.tr("说明"), lambda t: t.detail),
+            Column(self.tr("说明"), note_text),
         ]
 
     def _build(self) -> None:

@@ -3999,6 +3999,37 @@ Profile folder: %1</translation>
     </message>
 </context>
 <context>
+    <name>TaskNotes</name>
+    <message>
+        <source>困境等级%1，按频次应走访</source>
+        <translation>Hardship level %1: visit due by its frequency</translation>
+    </message>
+    <message>
+        <source>新登记，尚未走访</source>
+        <translation>Newly registered, not visited yet</translation>
+    </message>
+    <message>
+        <source>回顾一户一方案</source>
+        <translation>Review the household's plan</translation>
+    </message>
+    <message>
+        <source>转介“%1”待跟进</source>
+        <translation>Referral “%1” needs a follow-up</translation>
+    </message>
+    <message>
+        <source>求助须在 %1 前响应：%2</source>
+        <translation>Answer by %1: %2</translation>
+    </message>
+    <message>
+        <source>走访记录尚未完成</source>
+        <translation>Visit record not finished</translation>
+    </message>
+    <message>
+        <source>未评估</source>
+        <translation>not assessed</translation>
+    </message>
+</context>
+<context>
     <name>Tier</name>
     <message>
         <source>初级预防性</source>

@@ -16,10 +16,11 @@ from app.services.help_requests import HelpRequestService
 from app.services.local_time import SHANGHAI
 from app.services.resource_records import ResourceInput
 from app.services.resources import ResourceService
-from app.services.work_tasks import TaskKind
+from app.services.work_tasks import Task, TaskKind, TaskNote
 from app.views.main_window import MainWindow
 from app.views.resource_dialog import ResourceDialog
 from app.views.standards_page import StandardDialog
+from app.views.workbench import note_text
 from app.views.workspace import Workspace
 from tests.gui.conftest import type_text
 from tests.gui.workflow_seed import (
@@ -169,3 +170,36 @@ def test_admin_sets_a_new_dibao_standard(qtbot: QtBot, workspace: Workspace) -> 
     assert [(r.effective_from, r.amount_fen, r.id is not None) for r in dibao] == [
         (dt.date(2030, 7, 1), 180_000, True)
     ]
+
+
+def test_task_notes_read_in_the_interface_language(window: MainWindow) -> None:
+    """What a task is about is data from the service, worded by the view: Chinese by default,
+    English when switched (it was Chinese text built by the service, in both)."""
+    day = dt.date(2026, 11, 25)
+
+    def task(note: TaskNote, *args: str) -> Task:
+        return Task(TaskKind.VISIT, day, "h1", "r1", "张伟", "枣阳路", note, args, day)
+
+    tasks = [
+        task(TaskNote.VISIT_DUE, "high"),
+        task(TaskNote.VISIT_DUE, ""),
+        task(TaskNote.REFERRAL_FOLLOW_UP, "sent"),
+        task(TaskNote.INTAKE_RESPONSE, "2026-11-27", "老伴住院，想申请助餐"),
+        task(TaskNote.DRAFT_UNFINISHED),
+    ]
+    assert [note_text(t) for t in tasks] == [
+        "困境等级高，按频次应走访",
+        "困境等级未评估，按频次应走访",
+        "转介“已发送”待跟进",
+        "求助须在 11-27 前响应：老伴住院，想申请助餐",
+        "走访记录尚未完成",
+    ]
+    window.workspace.translations.install("en")
+    try:
+        english = [note_text(t) for t in tasks]
+    finally:
+        window.workspace.translations.install("zh_CN")
+    assert english[0].startswith("Hardship level ") and "高" not in english[0]
+    assert english[1] == "Hardship level not assessed: visit due by its frequency"
+    assert english[3] == "Answer by 11-27: 老伴住院，想申请助餐"  # the request's own words stay
+    assert english[4] == "Visit record not finished"
