@@ -196,20 +196,28 @@ def test_a_first_sync_shows_its_progress_and_can_be_cancelled(
     assert len(fresh.rows("household")) == 8
 
 
-def test_a_conflict_from_an_older_server_without_its_time_still_names_who(qtbot: QtBot) -> None:
-    """theirs_at is optional on the wire: without it the server side shows who, and no time."""
-    conflict = ConflictView(
+def conflict_view(*, field: str, base: str | None, mine: str, theirs: str) -> ConflictView:
+    """A station's edit of a household field against the advisor's, as an older server (no
+    theirs_at) reports it."""
+    return ConflictView(
         id="c1",
         entity="household",
         row_id="h1",
-        field="phone",
-        base="13800000001",
-        mine="13733334444",
-        theirs="13911112222",
-        current="13911112222",
+        field=field,
+        base=base,
+        mine=mine,
+        theirs=theirs,
+        current=theirs,
         mine_by="station",
         theirs_by="advisor",
         at=dt.datetime(2026, 11, 25, 1, 30, tzinfo=dt.UTC),
+    )
+
+
+def test_a_conflict_from_an_older_server_without_its_time_still_names_who(qtbot: QtBot) -> None:
+    """theirs_at is optional on the wire: without it the server side shows who, and no time."""
+    conflict = conflict_view(
+        field="phone", base="13800000001", mine="13733334444", theirs="13911112222"
     )
     choice = FieldChoice(conflict)
     qtbot.addWidget(choice)
@@ -247,19 +255,7 @@ def test_a_conflict_reads_in_english_when_the_interface_is_english(
 ) -> None:
     """The field's name and the empty value are the interface's words, not the store's."""
     workspace = workspace_of(laptop("station", sync=False), tasks)
-    conflict = ConflictView(
-        id="c1",
-        entity="household",
-        row_id="h1",
-        field="notes",
-        base=None,
-        mine="已送米面油",
-        theirs="老人住院",
-        current="老人住院",
-        mine_by="station",
-        theirs_by="advisor",
-        at=dt.datetime(2026, 11, 25, 1, 30, tzinfo=dt.UTC),
-    )
+    conflict = conflict_view(field="notes", base=None, mine="已送米面油", theirs="老人住院")
     workspace.translations.install("en")
     try:
         choice = FieldChoice(conflict)
