@@ -46,6 +46,7 @@ class FaultProxy:
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._server: asyncio.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
+        self._serving: set[asyncio.Task[None]] = set()
 
     def start(self) -> FaultProxy:
         self._thread.start()
@@ -78,9 +79,18 @@ class FaultProxy:
         self._server = await asyncio.start_server(self._serve, "127.0.0.1", self.port)
 
     async def _close(self) -> None:
+        """Stop listening, drop the open connections and let their tasks end (a task left
+        pending when the loop closes is reported as destroyed at exit)."""
         if self._server is not None:
             self._server.close()
         await self._drop_open()
+        if self._serving:
+            _done, pending = await asyncio.wait(set(self._serving), timeout=5)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        if self._server is not None:
+            await self._server.wait_closed()
 
     async def _drop_open(self) -> None:
         for writer in list(self._writers):
@@ -93,6 +103,9 @@ class FaultProxy:
             self.faulty_connections += 1
         opened = {writer}
         self._writers |= opened
+        task = asyncio.current_task()
+        if task is not None:
+            self._serving.add(task)
         try:
             if fault is Fault.BLACKHOLE:
                 await reader.read()  # until the client gives up
@@ -113,6 +126,7 @@ class FaultProxy:
             for one in opened:
                 one.close()
             self._writers -= opened
+            self._serving.discard(task)  # type: ignore[arg-type]
 
     async def _pump(
         self,
