@@ -60,7 +60,8 @@ QT_LIBRARIES = {
     "libxcb-xkb.so.1": "libxcb-xkb1",
 }
 
-# Programs the test suite drives (Secret Service keyring, PDF checks, a virtual X screen).
+# Programs the test suite drives (Secret Service keyring, PDF checks, a virtual X screen, a
+# Redis server).
 TEST_PROGRAMS = {
     "gnome-keyring-daemon": "gnome-keyring",
     "dbus-daemon": "dbus",
@@ -70,6 +71,7 @@ TEST_PROGRAMS = {
     "pdftoppm": "poppler-utils",
     "Xvfb": "xvfb",
     "xauth": "xauth",
+    "redis-server": "redis-server",  # login limits shared by several server processes
 }
 # The server suite runs on a throwaway PostgreSQL cluster; Debian keeps its binaries off PATH.
 POSTGRES_GLOB, POSTGRES_PACKAGE = "/usr/lib/postgresql/*/bin/initdb", "postgresql"

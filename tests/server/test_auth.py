@@ -4,7 +4,12 @@ revokes the family, expiring access tokens, revoked devices. Run on SQLite and P
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import socket
+import subprocess
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,6 +22,7 @@ from server.core.settings import ServerSettings
 from server.models import LoginAudit, User
 from tests.server.conftest import tighter
 from tests.server.laptops import Laptop
+from tests.server.postgres import free_port
 from tests.server.world import PASSWORD, build_world
 
 
@@ -89,6 +95,55 @@ def test_logins_are_rate_limited_per_user(settings: ServerSettings) -> None:
         assert int(limited.headers["Retry-After"]) > 0
         assert isinstance(log_in(api, "station", PASSWORD), wire.TokenPair)
         assert audit(backend, "advisor")[-1] == "rate_limited"
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A real redis-server on a free loopback port, nothing kept on disk (dev.py installs it)."""
+    program = shutil.which("redis-server")
+    assert program is not None, "redis-server is missing: run the tests through dev.py"
+    port = free_port()
+    options = ["--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    server = subprocess.Popen([program, *options, "--dir", str(tmp_path)], stdout=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, "redis did not start"
+                time.sleep(0.02)
+        yield f"redis://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_several_server_processes_share_login_limits_through_redis(
+    settings: ServerSettings, redis_url: str
+) -> None:
+    """Two processes on one database (two backends, each with its own limiter): counted in
+    their own memory each lets the limit through twice over; counted in Redis, not."""
+
+    world = Backend(settings)
+    build_world(world)
+    world.close()
+
+    def attempts(storage: str) -> list[object]:
+        shared = tighter(settings, login_limit_per_user="3/minute", rate_limit_storage=storage)
+        one, two = Backend(shared), Backend(shared)
+        try:
+            with TestClient(create_app(backend=one)) as a, TestClient(create_app(backend=two)) as b:
+                tries = [log_in(a, "advisor", "guess"), log_in(b, "advisor", "guess")]
+                tries += [log_in(a, "advisor", "guess"), log_in(b, "advisor", PASSWORD)]
+                return [t if isinstance(t, int) else "success" for t in tries]
+        finally:
+            one.close()
+            two.close()
+
+    assert attempts("memory://") == [401, 401, 401, "success"]  # 4 tries, limit 3
+    assert attempts(redis_url) == [401, 401, 401, 429]
 
 
 def test_logins_are_rate_limited_per_address(settings: ServerSettings) -> None:
