@@ -30,7 +30,7 @@ from app.sync.report import (
     Progress,
     SyncReport,
 )
-from app.sync.restored import recover_line, requeue_forgotten
+from app.sync.restored import recover_line, requeue_forgotten, restart_from_zero
 from app.sync.scope import drop_codes
 from app.sync.state import SyncState, load_state, save_state
 from app.sync.tables import sync_tables
@@ -228,10 +228,8 @@ class Puller:
     def start_rebootstrap(self) -> None:
         """Pull everything again from 0, keeping the outbox; rows not sent again are dropped."""
         with write_transaction(self.store) as session:
-            session.execute(delete(SyncSeen))
             state = load_state(session)
-            state.rebootstrap, state.cursor = True, 0
-            state.entered, state.entered_cursor = [], 0
+            restart_from_zero(session, state)
             save_state(session, state)
         self.report.rebootstrapped = True
 

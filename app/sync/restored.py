@@ -22,7 +22,7 @@ from app.models import AuditEvent, OutboxEntry, SyncSeen
 from app.services.audit import AUDIT_ENTITY, SYNCED_ACTIONS
 from app.store.engine import Store
 from app.sync.client import SyncClient
-from app.sync.state import load_state, save_state
+from app.sync.state import SyncState, load_state, save_state
 from app.sync.tables import sync_tables, wire_value
 from app.sync.transactions import write_transaction
 from app.sync.wire import HistoryChange
@@ -66,12 +66,18 @@ def recover_line(store: Store, change: HistoryChange) -> int:
         session.execute(
             update(OutboxEntry).where(OutboxEntry.base_seq > since).values(base_seq=since)
         )
-        session.execute(delete(SyncSeen))
         state.history = change.history
-        state.rebootstrap, state.cursor = True, 0
-        state.entered, state.entered_cursor = [], 0
+        restart_from_zero(session, state)
         save_state(session, state)
     return queued
+
+
+def restart_from_zero(session: Session, state: SyncState) -> None:
+    """Set the state to pull everything again from 0, keeping the outbox (sync_seen collects
+    the rows sent again; those not sent are dropped at the end); the caller saves it."""
+    session.execute(delete(SyncSeen))
+    state.rebootstrap, state.cursor = True, 0
+    state.entered, state.entered_cursor = [], 0
 
 
 def requeue_rows_above(

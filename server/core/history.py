@@ -32,10 +32,15 @@ def start_line(session: Session) -> str:
     return line
 
 
+def other_line(theirs: str, ours: str) -> bool:
+    """Whether the client's line is not the server's (an empty one is a client that has not
+    pulled yet, or an older client: not checked)."""
+    return bool(theirs) and theirs != ours
+
+
 def check_line(session: Session, theirs: str, ours: str) -> None:
-    """Raise 410 history_changed when the client's line is not the server's (an empty one is
-    a client that has not pulled yet, or an older client: not checked)."""
-    if not theirs or theirs == ours:
+    """Raise 410 history_changed when the client's line is not the server's."""
+    if not other_line(theirs, ours):
         return
     change = HistoryChange(history=ours, since=shared_seq(session, theirs))
     raise Gone(

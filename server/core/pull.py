@@ -34,7 +34,7 @@ from server.core.auth import authenticate_with_counter
 from server.core.backend import Backend
 from server.core.entities import NOT_PULLED
 from server.core.errors import Forbidden, Gone, check_schema_version
-from server.core.history import check_line
+from server.core.history import check_line, other_line
 from server.core.hot_reads import CounterRow, read_counter
 from server.core.scope import Principal
 from server.models import Counter, Record, ScopeExit
@@ -82,7 +82,7 @@ def begin(
 ) -> PullStart:
     """start() for a caller authenticated already (with the counter read on the way)."""
     check_schema_version(query.schema_version, oldest=OLDEST_CLIENT_SCHEMA, newest=SCHEMA_VERSION)
-    if query.cursor > 0 and query.history and query.history != counter.history:
+    if query.cursor > 0 and other_line(query.history, counter.history):
         with backend.database.reading() as session:  # rare: only after a restore
             check_line(session, query.history, counter.history)
     _check_cursor(query.cursor, counter)
