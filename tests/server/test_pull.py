@@ -252,3 +252,21 @@ def test_the_idle_pull_a_laptop_sends_is_answered_before_routing(
     households(advisor, 1)  # a page with rows is the route's
     assert advisor.pull_raw(page.cursor, **params).status_code == 200
     assert len(routed) == 1
+
+
+def test_a_malformed_line_is_refused_naming_the_parameter(api: TestClient) -> None:
+    advisor = Laptop(api, "advisor")
+    households(advisor, 1)
+    advisor.pull_all(0)
+    page = advisor.pull()
+    for bad in ("NOT-HEX", "a" * 33):
+        answer = advisor.pull_raw(page.cursor, history=bad)
+        assert answer.status_code == 422
+        body = answer.json()
+        assert body["code"] == "invalid_request" and "history" in body["message_en"]
+
+    advisor.history = "ZZ"  # the same rule for a push: refused whole, nothing written
+    seq = advisor.pull(0).server_seq
+    pushed = advisor.push_raw([advisor.mutation("household", str(uuid.uuid4()), {"phone": "1"})])
+    assert pushed.status_code == 422 and "history" in pushed.json()["message_en"]
+    assert advisor.pull(0).server_seq == seq
