@@ -19,10 +19,10 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from app.models import OutboxEntry, SyncRefusal
-from app.sync.columns import row_plan
+from app.sync.columns import row_plan, store_datetime
 from app.sync.pages import WireRow
 from app.sync.tables import DERIVED, sync_tables
-from app.sync.wire import Row
+from app.sync.wire import Outcome, Row
 
 IN_CHUNK = 900  # ids per IN (...) list
 NARROW_ROWS = 1000  # batches up to this size update only the columns that differ
@@ -263,6 +263,27 @@ class RowWriter:
             )
             found.update(str(value) for (value,) in result if value)
         return found
+
+
+def stamp_rows(connection: Connection, entity: str, outcomes: Sequence[Outcome]) -> set[str]:
+    """Take the server's seq and stamp on rows a push left exactly as they are here (outcomes
+    with a ``stamp``): only those three columns change, and a local copy newer already stays.
+    Returns the ids of rows not here (rows with outbox entries always are)."""
+    stamped = [o for o in outcomes if o.stamp is not None]
+    ids = [o.id for o in stamped]
+    missing = set(ids) - set(_stored_rows(connection, entity, [], ids))
+    params = [
+        (o.seq, store_datetime(o.stamp.updated_at), o.stamp.updated_by, o.id, o.seq)
+        for o in stamped
+        if o.stamp is not None and o.id not in missing
+    ]
+    if params:
+        connection.exec_driver_sql(
+            f'UPDATE "{entity}" SET server_seq = ?, updated_at = ?, updated_by = ? '
+            "WHERE id = ? AND server_seq <= ?",
+            params,
+        )
+    return missing
 
 
 def delete_rows(connection: Connection, entity: str, ids: Iterable[str]) -> int:

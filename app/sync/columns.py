@@ -22,6 +22,7 @@ from app.sync.tables import DERIVED, sync_tables
 Store = Callable[[Any], Any]  # a wire (or Python) value -> the value SQLite stores
 BOOKKEEPING = ("created_at", "created_by", "updated_at", "updated_by", "deleted", "server_seq")
 _MISSING = object()
+_ZERO = dt.timedelta(0)
 
 
 def store_text(value: Any) -> Any:
@@ -74,6 +75,8 @@ def store_datetime(value: Any) -> str | None:
         value = dt.datetime.fromisoformat(value)
     if not isinstance(value, dt.datetime):
         raise ValueError(f"not a time: {value!r}")
+    if value.utcoffset() == _ZERO:  # what the wire's times parse to (strftime is 4 times slower)
+        return value.replace(tzinfo=None).isoformat(" ", "microseconds")
     moment = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 

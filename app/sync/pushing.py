@@ -69,6 +69,7 @@ class Pusher:
                 schema_version=SCHEMA_VERSION,
                 mutations=[mutation_of(e) for e in entries],
                 history=self.history,
+                stamps=True,  # rows the push leaves as they are here need not come back
             )
             # Nothing is written before sending: until the answer is recorded the entries stay
             # in the outbox, and a pull waits for them (SyncEngine._outbox_waiting).

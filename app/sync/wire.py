@@ -126,6 +126,10 @@ class PushRequest:
     schema_version: Annotated[int, Field(ge=0, le=BIGGEST)]
     mutations: list[Mutation]
     history: HistoryId = ""  # of the base_seqs (PullPage.history); empty: not checked
+    # True: an outcome that left the row exactly as the laptop has it (the row was unchanged
+    # since the mutation's base_seq, and every pushed field was applied) carries ``stamp``
+    # instead of ``row``. Absent (older clients): every outcome carries the whole row.
+    stamps: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -173,8 +177,18 @@ class Refusal:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Stamp:
+    """What the server set itself on a row that a mutation left as the laptop has it: the row
+    is the laptop's copy at ``base_seq`` plus the pushed fields, now at ``Outcome.seq``."""
+
+    updated_at: dt.datetime
+    updated_by: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Outcome:
-    """What became of one mutation; ``row`` is the server's row after it (absent when refused)."""
+    """What became of one mutation: ``row`` is the server's row after it, or ``stamp`` when
+    the push asked for stamps and the row is exactly the pushed one (neither when refused)."""
 
     mid: int
     entity: str
@@ -185,6 +199,7 @@ class Outcome:
     conflicts: list[FieldConflict] = field(default_factory=list)
     refusal: Refusal | None = None
     row: Row | None = None
+    stamp: Stamp | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

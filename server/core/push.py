@@ -29,6 +29,7 @@ from app.sync.wire import (
     PushResponse,
     Refusal,
     RefusalCode,
+    Stamp,
 )
 from server.core.backend import Backend
 from server.core.bulk import executemany
@@ -67,7 +68,7 @@ def push(backend: Backend, principal: Principal, request: PushRequest) -> PushRe
         device = session.get(Device, principal.device_id)
         assert device is not None  # authentication found it
         device.last_seen_at = backend.now()
-        applier = Applier(backend, session, counter, principal)
+        applier = Applier(backend, session, counter, principal, stamps=request.stamps)
         applier.prefetch([m for m in request.mutations if m.mid > device.last_mid])
         outcomes, taken = [], []
         for mutation in request.mutations:
@@ -150,9 +151,16 @@ class Applier:
     """Applies one push's mutations inside its transaction (the counter row is locked)."""
 
     def __init__(
-        self, backend: Backend, session: Session, counter: Counter, principal: Principal
+        self,
+        backend: Backend,
+        session: Session,
+        counter: Counter,
+        principal: Principal,
+        *,
+        stamps: bool = False,
     ) -> None:
         self.backend = backend
+        self.stamps = stamps  # answer rows left as the laptop has them with a Stamp
         self.session = session
         self.counter = counter
         self.principal = principal
@@ -210,6 +218,7 @@ class Applier:
             record = self._create(rule, mutation, placement, author)
             return self._outcome(mutation, record, list(mutation.fields), [])
         self.access.check_write(rule, record.scope_code)
+        unchanged_since_base = record.seq == mutation.base_seq
         current = {**record.fields, "deleted": record.deleted}
         result = merge(
             current,
@@ -228,7 +237,10 @@ class Applier:
             move_record(self.journal, self.counter, record, place, self.now)
         conflicts = [self._store_conflict(record, clash, author) for clash in result.clashes]
         self._resolve(mutation, record)
-        return self._outcome(mutation, record, list(result.apply), conflicts)
+        # Nobody changed the row since the laptop's copy, and it stayed where it was: the row
+        # now is that copy plus the pushed fields, which the laptop has already.
+        as_sent = unchanged_since_base and place is None and not conflicts
+        return self._outcome(mutation, record, list(result.apply), conflicts, as_sent=as_sent)
 
     @property
     def now(self) -> Any:
@@ -289,9 +301,12 @@ class Applier:
         record: StoredRow,
         applied: list[str],
         conflicts: list[FieldConflict],
+        *,
+        as_sent: bool = False,
     ) -> Outcome:
         # No flush here: the row is built from the record in memory; the journal writes the
         # push's rows together, before anything reads them back and before commit.
+        stamped = self.stamps and as_sent
         return Outcome(
             mid=mutation.mid,
             entity=mutation.entity,
@@ -300,7 +315,10 @@ class Applier:
             seq=record.seq,
             applied=sorted(applied),
             conflicts=conflicts,
-            row=row_of(record),
+            row=None if stamped else row_of(record),
+            stamp=Stamp(updated_at=record.updated_at, updated_by=record.updated_by)
+            if stamped
+            else None,
         )
 
 

@@ -27,6 +27,7 @@ class Laptop:
         self.tokens = self.log_in()
         self.cursor = 0
         self.history = ""  # sent with pushes when set (the server's line of the sequence)
+        self.stamps = False  # ask for stamps instead of rows the push leaves as sent
 
     def log_in(self, device_id: str | None = None) -> TokenPair:
         body = {"login": self.login_name, "password": self.password, "device_id": device_id}
@@ -57,6 +58,7 @@ class Laptop:
             schema_version=wire.SCHEMA_VERSION,
             mutations=mutations,
             history=self.history,
+            stamps=self.stamps,
         )
         return wire.encode(request)
 

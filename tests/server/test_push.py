@@ -123,6 +123,51 @@ def test_edits_of_different_fields_on_two_laptops_both_apply(api: TestClient) ->
     assert merged.row.fields["address"] == "新地址"
 
 
+def test_asked_for_stamps_a_row_left_as_the_laptop_has_it_comes_back_as_its_stamp(
+    api: TestClient,
+) -> None:
+    """The laptop's copy at base_seq plus its edit is the server's row: only the seq and what
+    the server set (when, by whom) come back. A row someone changed since, a conflict, a move
+    and a new row come back whole: the laptop lacks what they hold. A retry replays the same."""
+    station, advisor = Laptop(api, "station"), Laptop(api, "advisor")
+    station.stamps = True
+    quiet = create_household(station, phone="1", address="旧地址")  # new: whole (checked there)
+    busy = create_household(station, phone="1")
+    clash = create_household(station, phone="1")
+    moving = create_household(station)
+    advisor.push(
+        advisor.mutation("household", busy.id, {"address": "新地址"}, busy.seq),
+        advisor.mutation("household", clash.id, {"phone": "3"}, clash.seq),
+    )
+    edits = [
+        station.mutation("household", quiet.id, {"phone": "2"}, quiet.seq),
+        station.mutation("household", busy.id, {"phone": "2"}, busy.seq),
+        station.mutation("household", clash.id, {"phone": "2"}, clash.seq),
+        station.mutation("household", moving.id, {"committee_code": COMMITTEE_12}, moving.seq),
+    ]
+
+    answer = station.push(*edits).outcomes
+    held = Laptop(api, "station").pull_all()
+
+    kept = held[("household", quiet.id)]
+    assert answer[0].status is MutationStatus.APPLIED
+    assert answer[0].row is None
+    assert answer[0].stamp == wire.Stamp(updated_at=kept.updated_at, updated_by="station")
+    assert answer[0].seq == kept.seq
+    assert kept.fields == {**quiet.fields, "phone": "2"}  # exactly what the laptop shows
+    assert [o.status for o in answer[1:]] == [
+        MutationStatus.APPLIED,
+        MutationStatus.CONFLICT,
+        MutationStatus.APPLIED,
+    ]
+    assert [o.stamp for o in answer[1:]] == [None, None, None]
+    assert [o.row for o in answer[1:]] == [held[("household", r.id)] for r in (busy, clash, moving)]
+    assert station.push(*edits).outcomes == answer  # a retry: the stored outcomes, stamp and all
+
+    unasked = advisor.push(advisor.mutation("household", quiet.id, {"notes": "独居"}, kept.seq))
+    assert unasked.outcomes[0].stamp is None and unasked.outcomes[0].row is not None
+
+
 def test_same_field_on_two_laptops_is_a_conflict_kept_until_resolved(api: TestClient) -> None:
     advisor, station = Laptop(api, "advisor"), Laptop(api, "station")
     row = create_household(advisor, phone="1")
