@@ -113,16 +113,30 @@ def wire_row(row: Row) -> WireRow:
 
 
 class RowWriter:
-    """Applies server rows in one local transaction (the caller's session)."""
+    """Applies server rows in one local transaction (the caller's session).
+
+    ``Changes.households`` are the households whose list or search data (app.sync.derived,
+    app.services.search) the rows may change. With ``listed_changes``, rows already here count
+    only when they change a listed field (LISTED_FIELDS) or ``deleted``: a pull of edited notes
+    needs no re-indexing. Rows new here, rows with pending edits and rows that left the scope
+    always count. Without it (a first sync or a re-bootstrap redoes all derived data anyway),
+    every row counts."""
 
     def __init__(
-        self, session: Session, pending: Pending, *, force: bool = False, track_seen: bool = False
+        self,
+        session: Session,
+        pending: Pending,
+        *,
+        force: bool = False,
+        track_seen: bool = False,
+        listed_changes: bool = False,
     ) -> None:
         self.session = session
         self.connection: Connection = session.connection()
         self.pending = pending
         self.force = force
         self.track_seen = track_seen
+        self.listed_changes = listed_changes
         self.tables = sync_tables()
 
     def apply(self, rows: Sequence[WireRow]) -> Changes:
@@ -147,21 +161,21 @@ class RowWriter:
         changes = Changes(rows=len(rows))
         if not rows:
             return changes
-        if entity == "household":
-            changes.households.update(r["id"] for r in rows)
-        elif entity == "member":
-            changes.households.update(self._local_parents(entity, [r["id"] for r in rows]))
-            changes.households.update(str(r["fields"].get("household_id") or "") for r in rows)
-            changes.households.discard("")
+        pending = [row for row in rows if self.pending.of(entity, row["id"])]
+        plain = [row for row in rows if not self.pending.of(entity, row["id"])]
+        narrow = bool(plain) and not self.force and len(plain) <= NARROW_ROWS
+        # Households are read before anything is written (a member's old household).
+        if narrow and self.listed_changes:  # the plain rows' are found as they are compared
+            changes.households |= self._households(entity, pending)
+        else:
+            changes.households |= self._households(entity, rows)
         if entity == "jurisdiction":
             self._free_codes(rows)
-        plain = [
-            row
-            for row in rows
-            if not (self.pending.of(entity, row["id"]) and self._merge_pending(entity, row))
-        ]
-        if plain and not self.force and len(plain) <= NARROW_ROWS:
-            plain = self._update_differing(entity, plain)
+        plain += [row for row in pending if not self._merge_pending(entity, row)]
+        if narrow:
+            plain, differing = self._update_differing(entity, plain)
+            if self.listed_changes:
+                changes.households |= differing
         if plain:
             build = row_plan(entity).build
             self.connection.exec_driver_sql(
@@ -174,18 +188,34 @@ class RowWriter:
             )
         return changes
 
-    def _update_differing(self, entity: str, rows: list[WireRow]) -> list[WireRow]:
-        """Update the rows already here in only the columns whose stored values differ, and
-        return the others (new here: the upsert inserts them). An upsert assigns every column,
-        and SQLite then rewrites every index entry of the row even when its value is the same:
-        the answer to a push of 100 households wrote 2.5 times the pages it changed. A row
-        whose local copy is newer is left alone, as the upsert's condition does."""
+    def _households(self, entity: str, rows: list[WireRow]) -> set[str]:
+        """The households these rows belong to, here and on the server."""
+        if entity == "household":
+            return {r["id"] for r in rows}
+        if entity != "member" or not rows:
+            return set()
+        found = self._local_parents(entity, [r["id"] for r in rows])
+        found.update(str(r["fields"].get("household_id") or "") for r in rows)
+        found.discard("")
+        return found
+
+    def _update_differing(self, entity: str, rows: list[WireRow]) -> tuple[list[WireRow], set[str]]:
+        """Update the rows already here in only the columns whose stored values differ; return
+        the others (new here: the upsert inserts them, and they count as changing their
+        household) and the households whose listed data the updates change. An upsert assigns
+        every column, and SQLite then rewrites every index entry of the row even when its
+        value is the same: the answer to a push of 100 households wrote 2.5 times the pages
+        it changed. A row whose local copy is newer is left alone, as the upsert's condition
+        does."""
         plan = row_plan(entity)
         names = list(_updated_columns(entity))
         at = [plan.columns.index(name) for name in names]
         seq_at = names.index("server_seq")
+        listed = LISTED_FIELDS.get(entity, frozenset()) | {"deleted"}
+        parent_at = names.index("household_id") if entity == "member" else -1
         local = _stored_rows(self.connection, entity, names, [row["id"] for row in rows])
         absent: list[WireRow] = []
+        households: set[str] = set()
         updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
         for row in rows:
             here = local.get(row["id"])
@@ -200,13 +230,24 @@ class RowWriter:
                 for n, i, old in zip(names, at, here, strict=True)
                 if values[i] != old
             ]
-            if differing:
-                key = tuple(name for name, _ in differing)
-                updates[key].append((*(value for _, value in differing), row["id"]))
+            if not differing:
+                continue
+            key = tuple(name for name, _ in differing)
+            updates[key].append((*(value for _, value in differing), row["id"]))
+            if entity in LISTED_FIELDS and not listed.isdisjoint(key):
+                if parent_at < 0:
+                    households.add(row["id"])
+                else:
+                    parents = (here[parent_at], values[at[parent_at]])
+                    households.update(str(p) for p in parents if p)
         for key, params in updates.items():
             sets = ", ".join(f'"{name}" = ?' for name in key)
             self.connection.exec_driver_sql(f'UPDATE "{entity}" SET {sets} WHERE id = ?', params)
-        return absent
+        if entity == "household":
+            households.update(row["id"] for row in absent)
+        elif entity == "member":
+            households.update(str(p) for r in absent if (p := r["fields"].get("household_id")))
+        return absent, households
 
     def _merge_pending(self, entity: str, row: WireRow) -> bool:
         """Update an existing local row except its pending fields; False when it is absent
@@ -326,41 +367,3 @@ LISTED_FIELDS = {
     "household": frozenset({"committee_code", "address", "phone", "status", "categories"}),
     "member": frozenset({"household_id", "name", "phone", "relation_to_head"}),
 }
-
-
-def households_differing(session: Session, rows: Sequence[WireRow]) -> set[str]:
-    """Households whose list or search data these rows (households, members) would change:
-    a row new here, deleted or restored, gone from the scope, or differing from its local copy
-    in a listed field. A pull of edited notes, or the answer to one's own push (which mostly
-    brings back what the laptop shows), needs no re-indexing. Values are compared in their
-    stored form (JSON written another way only costs a needless re-index)."""
-    found: set[str] = set()
-    connection = session.connection()
-    for entity, listed in LISTED_FIELDS.items():
-        mine = [row for row in rows if row["entity"] == entity]
-        if not mine:
-            continue
-        local = _local_rows(connection, entity, sorted(listed), [row["id"] for row in mine])
-        stored = row_plan(entity).stored
-        for row in mine:
-            here = local.get(row["id"])
-            same = (
-                here is not None
-                and not row.get("left_scope")
-                and here["deleted"] == (1 if row["deleted"] else 0)
-                and all(here[name] == stored[name](row) for name in row["fields"] if name in listed)
-            )
-            if not same:
-                parent = row["fields"].get("household_id") if entity == "member" else row["id"]
-                found.update(str(h) for h in (parent, here and here.get("household_id")) if h)
-    return found
-
-
-def _local_rows(
-    connection: Connection, entity: str, names: list[str], ids: list[str]
-) -> dict[str, dict[str, Any]]:
-    """``deleted`` and these columns of the local rows with these ids, as stored (read by the
-    driver: the ORM's type conversions cost a push's answer of 100 households 2 ms)."""
-    columns = ["deleted", *names]
-    stored = _stored_rows(connection, entity, columns, ids)
-    return {row_id: dict(zip(columns, values, strict=True)) for row_id, values in stored.items()}

@@ -23,7 +23,6 @@ from app.sync.apply import (
     Changes,
     Pending,
     RowWriter,
-    households_differing,
     stamp_rows,
     wire_row,
 )
@@ -85,9 +84,8 @@ def record_outcomes(
             save_state(session, state)
     if rows:
         pulled = [wire_row(o.row) for o in rows if o.row is not None]
-        differing = households_differing(session, pulled)
-        result.changes = RowWriter(session, Pending.load(session)).apply(pulled)
-        result.changes.households &= differing  # the rest already show exactly these values
+        writer = RowWriter(session, Pending.load(session), listed_changes=True)
+        result.changes = writer.apply(pulled)  # households whose lists and search change
     return result
 
 

@@ -7,7 +7,7 @@ page before), so the network and the local writes overlap."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
@@ -17,7 +17,7 @@ from app.services import search
 from app.store.deferred_indexes import defer_indexes, deferred_tables, restore_indexes
 from app.store.engine import Store
 from app.sync import derived
-from app.sync.apply import Changes, Pending, RowWriter, delete_rows, households_differing
+from app.sync.apply import Changes, Pending, RowWriter, delete_rows
 from app.sync.client import CursorExpired, HttpError, SyncClient
 from app.sync.collector import automatic_collection_paused
 from app.sync.errors import SyncCancelled
@@ -99,32 +99,44 @@ class Puller:
     # ---- the normal cursor ---------------------------------------------------------------
 
     def _pull_pages(self, state: SyncState) -> CursorExpired | None:
-        """Pull until the last page from ``state``'s cursor; the 410 when the server gave one."""
-        fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nuanxin-pull")
+        """Pull until the last page from ``state``'s cursor; the 410 when the server gave one.
+
+        The first page is fetched here; a thread fetches each next one while this one is
+        written, started only when a next page exists (most pulls are one page, and a thread
+        for it cost them half a millisecond)."""
+        fetcher: ThreadPoolExecutor | None = None
+
+        def fetch_ahead(cursor: int, fingerprint: str, history: str) -> Future[Page]:
+            nonlocal fetcher
+            fetcher = fetcher or ThreadPoolExecutor(1, thread_name_prefix="nuanxin-pull")
+            return fetcher.submit(self._fetch, cursor, fingerprint, history)
+
         try:
-            ahead = fetcher.submit(self._fetch, state.cursor, state.fingerprint, state.history)
+            try:
+                page = self._fetch(state.cursor, state.fingerprint, state.history)
+            except CursorExpired as expired:
+                return expired
             while True:
+                ahead = None
+                if page.has_more:  # fetch the next page while this one is written
+                    ahead = fetch_ahead(page.cursor, page.scope.fingerprint, page.history)
+                self._check_cancelled()
+                if self._apply(page):  # codes entered the scope: fetch them, then go on
+                    if ahead is not None:
+                        ahead.cancel()
+                    self._fetch_entered()
+                    if ahead is not None:
+                        state = self._state()
+                        ahead = fetch_ahead(state.cursor, state.fingerprint, state.history)
+                if ahead is None:
+                    return None
                 try:
                     page = ahead.result()
                 except CursorExpired as expired:
                     return expired
-                if page.has_more:  # fetch the next page while this one is written
-                    ahead = fetcher.submit(
-                        self._fetch, page.cursor, page.scope.fingerprint, page.history
-                    )
-                self._check_cancelled()
-                if self._apply(page):  # codes entered the scope: fetch them, then go on
-                    ahead.cancel()
-                    self._fetch_entered()
-                    if page.has_more:
-                        state = self._state()
-                        ahead = fetcher.submit(
-                            self._fetch, state.cursor, state.fingerprint, state.history
-                        )
-                if not page.has_more:
-                    return None
         finally:  # a page fetched ahead and not wanted any more is left to finish on its own
-            fetcher.shutdown(wait=False, cancel_futures=True)
+            if fetcher is not None:
+                fetcher.shutdown(wait=False, cancel_futures=True)
 
     def _fetch(self, cursor: int, fingerprint: str, history: str) -> Page:
         return self.client.pull(cursor, limit=self.limit, fingerprint=fingerprint, history=history)
@@ -138,14 +150,15 @@ class Puller:
             if bulk and page.has_more:  # a first sync or a re-bootstrap: many pages to come
                 defer_indexes(session.connection(), sorted(sync_tables()))
                 self._deferred = True
-            writer = RowWriter(
-                session, pending, force=state.rebootstrap, track_seen=state.rebootstrap
-            )
             wholesale = bulk or state.derived_dirty  # derived data is all redone at the end
-            differing = None if wholesale else households_differing(session, page.rows)
+            writer = RowWriter(
+                session,
+                pending,
+                force=state.rebootstrap,
+                track_seen=state.rebootstrap,
+                listed_changes=not wholesale,
+            )
             changes = writer.apply(page.rows)
-            if differing is not None:
-                changes.households &= differing  # the rest look the same in lists and search
             entered = self._scope_change(session, state, page, pending, changes)
             self._derive(session, state, changes, bulk=bulk)
             state.cursor = page.cursor
