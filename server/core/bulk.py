@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import UpdateBase
+
+from server.models.base import UTCDateTime
 
 Processor = Callable[[Any], Any] | None
 
@@ -25,6 +28,8 @@ Processor = Callable[[Any], Any] | None
 class _DriverForm:
     sql: str
     params: tuple[tuple[str, Processor], ...]  # in the order of the SQL's question marks
+    # Times: a push's rows share one (its time), converted once per executemany, not per row.
+    repeated: frozenset[str] = frozenset()
 
 
 _FORMS = "_nuanxin_driver_forms"  # the cache's attribute on each dialect (one per engine)
@@ -40,9 +45,9 @@ def executemany(
         connection.execute(statement, list(rows))
         return
     form = _driver_form(statement, tuple(rows[0]), connection.dialect)
+    params = [(n, cache(p) if p is not None and n in form.repeated else p) for n, p in form.params]
     connection.exec_driver_sql(
-        form.sql,
-        [tuple(row[n] if p is None else p(row[n]) for n, p in form.params) for row in rows],
+        form.sql, [tuple(row[n] if p is None else p(row[n]) for n, p in params) for row in rows]
     )
 
 
@@ -60,6 +65,11 @@ def _driver_form(statement: UpdateBase, keys: tuple[str, ...], dialect: Dialect)
         (name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect))
         for name in compiled.positiontup
     )
-    form = _DriverForm(compiled.string, params)
+    repeated = frozenset(
+        name
+        for name, processor in params
+        if processor is not None and isinstance(compiled.binds[name].type, UTCDateTime)
+    )
+    form = _DriverForm(compiled.string, params, repeated)
     forms[(id(statement), keys)] = (statement, form)  # the statement kept: its id stays its own
     return form

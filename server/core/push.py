@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from itertools import pairwise
-from typing import Any, cast
+from typing import cast
 
 import orjson
 from pydantic import TypeAdapter
@@ -67,8 +67,8 @@ def push(backend: Backend, principal: Principal, request: PushRequest) -> PushRe
         check_line(session, request.history, counter.history)  # base_seqs of another line
         device = session.get(Device, principal.device_id)
         assert device is not None  # authentication found it
-        device.last_seen_at = backend.now()
         applier = Applier(backend, session, counter, principal, stamps=request.stamps)
+        device.last_seen_at = applier.now
         applier.prefetch([m for m in request.mutations if m.mid > device.last_mid])
         outcomes, taken = [], []
         for mutation in request.mutations:
@@ -84,7 +84,7 @@ def push(backend: Backend, principal: Principal, request: PushRequest) -> PushRe
                     "row_id": mutation.id,
                     "digest": mutation_digest(mutation),
                     "outcome": orjson.Fragment(orjson.dumps(outcome)),  # written as it is
-                    "at": backend.now(),
+                    "at": applier.now,
                 }
             )
             device.last_mid = mutation.mid
@@ -160,6 +160,9 @@ class Applier:
         stamps: bool = False,
     ) -> None:
         self.backend = backend
+        # One time for the whole push, as it is one transaction (and its rows then store one
+        # time string, converted once: bulk.executemany).
+        self.now = backend.now()
         self.stamps = stamps  # answer rows left as the laptop has them with a Stamp
         self.session = session
         self.counter = counter
@@ -241,10 +244,6 @@ class Applier:
         # now is that copy plus the pushed fields, which the laptop has already.
         as_sent = unchanged_since_base and place is None and not conflicts
         return self._outcome(mutation, record, list(result.apply), conflicts, as_sent=as_sent)
-
-    @property
-    def now(self) -> Any:
-        return self.backend.now()
 
     def _create(
         self, rule: EntityRule, mutation: Mutation, placement: Placement, author: Author
