@@ -35,13 +35,12 @@ def write_transaction(
         assert raw is not None
         saved = raw.isolation_level
         raw.isolation_level = None  # the driver begins nothing itself; we BEGIN by hand
+        # The pragmas go straight to the driver: through SQLAlchemy, setting and restoring
+        # them cost a sync's two transactions half a millisecond.
+        before, after = _pragmas(foreign_keys=foreign_keys, replayable=replayable)
         try:
-            if not foreign_keys:
-                conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
-            if replayable:
-                conn.exec_driver_sql("PRAGMA synchronous = NORMAL")
-                conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-                conn.exec_driver_sql("PRAGMA wal_autocheckpoint = 0")
+            for pragma in before:
+                raw.execute(pragma)
             conn.exec_driver_sql("BEGIN IMMEDIATE")
             session = Session(bind=conn, expire_on_commit=False)
             try:
@@ -54,13 +53,29 @@ def write_transaction(
             session.close()
             conn.commit()
         finally:
-            if not foreign_keys:
-                conn.exec_driver_sql("PRAGMA foreign_keys = ON")
-            if replayable:
-                conn.exec_driver_sql("PRAGMA synchronous = FULL")
-                conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
+            for pragma in after:
+                raw.execute(pragma)
             conn.commit()
             raw.isolation_level = saved
+
+
+def _pragmas(*, foreign_keys: bool, replayable: bool) -> tuple[list[str], list[str]]:
+    """The pragmas set before a write transaction, and those that restore the defaults."""
+    before, after = [], []
+    if not foreign_keys:
+        before.append("PRAGMA foreign_keys = OFF")
+        after.append("PRAGMA foreign_keys = ON")
+    if replayable:
+        before += [
+            "PRAGMA synchronous = NORMAL",
+            f"PRAGMA cache_size = -{BULK_CACHE_KIB}",
+            "PRAGMA wal_autocheckpoint = 0",
+        ]
+        after += [
+            "PRAGMA synchronous = FULL",
+            f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}",
+        ]
+    return before, after
 
 
 def checkpoint_after_bulk(store: Store) -> None:
