@@ -13,8 +13,8 @@ from starlette_compress import CompressMiddleware
 from app import __version__
 from app.sync.wire import API_PREFIX, GZIP_MIN_BYTES
 from server.api import admin, audit, auth, errors, health, sync
-from server.api.idle_pulls import IdlePulls
 from server.api.middleware import AccessLog, GunzipRequests
+from server.api.plain_pulls import PlainPulls
 from server.api.responses import ERRORS
 from server.core.backend import Backend
 from server.core.maintenance import prepare_schema, purge
@@ -66,6 +66,7 @@ def create_app(
         application.include_router(router, prefix=API_PREFIX)
     errors.install(application)
     application.add_middleware(GunzipRequests, limit=backend.settings.max_body_bytes)
+    application.add_middleware(PlainPulls, backend=backend)  # before routing: plain_pulls.py
     # zstd level 1 for clients that take it (ours do, through httpx and zstandard): a 5,000-row
     # page in 2 ms against gzip's 11, a quarter smaller, and read back in 1 ms against 8.5.
     # Others get gzip level 1 (half the CPU of level 5). Brotli is off: our clients take zstd,
@@ -77,7 +78,6 @@ def create_app(
         brotli=False,
         gzip_level=1,
     )
-    application.add_middleware(IdlePulls, backend=backend)  # before routing: see idle_pulls.py
     application.add_middleware(AccessLog)
     return application
 

@@ -37,8 +37,9 @@ async def pull(
 ) -> Response:
     """Rows of your scope changed after ``cursor`` (410: start again from 0; 426: update).
 
-    The token and the counter are read on the event loop (two small reads); only a page with
-    rows goes to a worker thread, so an idle pull costs no thread switch."""
+    Well-formed pulls without ``codes`` are answered before routing, with the same body
+    (server/api/plain_pulls.py). Here, as there, the token and the counter are read on the
+    event loop (two small reads); only a page with rows goes to a worker thread."""
     query = pulling.PullQuery(
         cursor=cursor,
         schema_version=schema_version,

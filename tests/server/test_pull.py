@@ -225,11 +225,12 @@ def test_a_gzip_bomb_is_refused(api: TestClient, backend: Backend) -> None:
     assert response.json()["code"] == "body_too_large"
 
 
-def test_the_idle_pull_a_laptop_sends_is_answered_before_routing(
+def test_the_pulls_a_laptop_sends_are_answered_before_routing(
     api: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With its fingerprint and its line, as app.sync sends it: the hottest request must not
-    fall through to FastAPI's routing (server/api/idle_pulls.py)."""
+    """With its fingerprint and its line, as app.sync sends them: the hottest requests, an
+    idle pull and a page of others' edits, must not fall through to FastAPI's routing
+    (server/api/plain_pulls.py). A pull of codes that entered the scope is the route's."""
     advisor = Laptop(api, "advisor")
     households(advisor, 2)
     advisor.pull_all(0)
@@ -247,11 +248,15 @@ def test_the_idle_pull_a_laptop_sends_is_answered_before_routing(
     params = {"scope_fingerprint": page.scope.fingerprint, "history": page.history}
     idle = advisor.pull_raw(page.cursor, **params)
     assert idle.status_code == 200 and wire.decode(wire.PullPage, idle.content).rows == []
+
+    households(advisor, 1)
+    rows = advisor.pull_raw(page.cursor, **params)
+    assert rows.status_code == 200
+    assert [r.entity for r in wire.decode(wire.PullPage, rows.content).rows] == ["household"]
     assert routed == []
 
-    households(advisor, 1)  # a page with rows is the route's
-    assert advisor.pull_raw(page.cursor, **params).status_code == 200
-    assert len(routed) == 1
+    entered = advisor.pull_raw(0, codes=COMMITTEE_11, **params)
+    assert entered.status_code == 200 and len(routed) == 1
 
 
 def test_a_malformed_line_is_refused_naming_the_parameter(api: TestClient) -> None:

@@ -1,16 +1,22 @@
-"""The idle pull, answered before FastAPI's routing: the hottest request of the protocol (every
-laptop asks every few minutes whether anything changed, and mostly nothing did).
+"""Plain pulls, answered before FastAPI's routing: the hottest requests of the protocol (every
+laptop asks every minute or so whether anything changed, mostly finding nothing, sometimes a
+page of other advisors' edits).
 
-Only a well-formed, authenticated pull with nothing newer is answered here, with exactly the
-body the /sync/pull route would give (both call server.core.pull). Anything else (a missing or
-malformed parameter, an error, a page with rows) goes on to the route, which validates,
-documents (OpenAPI) and answers it as usual."""
+Only a well-formed, authenticated pull without ``codes`` is answered here, with exactly the
+body the /sync/pull route would give (both call server.core.pull): an idle one on the event
+loop, a page with rows in a worker thread. Anything else (a missing or malformed parameter,
+``codes=…``, an error) goes on to the route, which validates, documents (OpenAPI) and answers
+it as usual. The middleware sits inside the compression one, so pages leave compressed as the
+route's do. Through the route, a page of 100 rows paid for FastAPI's parameter handling and
+dependencies and a second read of the token and the counter."""
 
 from __future__ import annotations
 
+import logging
 import re
 from urllib.parse import parse_qsl
 
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.sync.wire import BIGGEST, MAX_PULL_LIMIT, PULL_PATH
@@ -22,9 +28,11 @@ _FINGERPRINT = re.compile(r"[^\x00-\x1f]{0,64}")
 _HISTORY = re.compile(r"[0-9a-f]{0,32}")  # as the route's pattern
 _HEADERS = [(b"content-type", b"application/json")]
 
+log = logging.getLogger(__name__)
 
-class IdlePulls:
-    """ASGI middleware: answer idle pulls directly, pass everything else on."""
+
+class PlainPulls:
+    """ASGI middleware: answer plain pulls directly, pass everything else on."""
 
     def __init__(self, app: ASGIApp, backend: Backend) -> None:
         self.app = app
@@ -34,7 +42,7 @@ class IdlePulls:
         if scope["type"] != "http" or scope["path"] != PULL_PATH or scope["method"] != "GET":
             await self.app(scope, receive, send)
             return
-        body = self._idle_answer(scope)
+        body = await self._answer(scope)
         if body is None:
             await self.app(scope, receive, send)
             return
@@ -42,7 +50,7 @@ class IdlePulls:
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
-    def _idle_answer(self, scope: Scope) -> bytes | None:
+    async def _answer(self, scope: Scope) -> bytes | None:
         query = _query(scope.get("query_string", b""))
         token = _bearer(scope)
         if query is None or token is None:
@@ -52,10 +60,15 @@ class IdlePulls:
         except ServerError:
             return None  # the route raises it again and answers it as it always does
         body = pulling.idle_body(begun, query)
-        if body is not None:
-            scope.setdefault("state", {}).update(
-                login=begun.principal.login, device_id=begun.principal.device_id
-            )
+        if body is None:
+            try:
+                body = await run_in_threadpool(pulling.page_body, self.backend, begun, query)
+            except Exception:  # the route tries again and answers the error as JSON
+                log.debug("pull page left to the route", exc_info=True)
+                return None
+        scope.setdefault("state", {}).update(
+            login=begun.principal.login, device_id=begun.principal.device_id
+        )
         return body
 
 
