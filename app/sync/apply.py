@@ -161,17 +161,17 @@ class RowWriter:
         changes = Changes(rows=len(rows))
         if not rows:
             return changes
-        pending = [row for row in rows if self.pending.of(entity, row["id"])]
+        edited = [row for row in rows if self.pending.of(entity, row["id"])]  # edits pending
         plain = [row for row in rows if not self.pending.of(entity, row["id"])]
         narrow = bool(plain) and not self.force and len(plain) <= NARROW_ROWS
         # Households are read before anything is written (a member's old household).
         if narrow and self.listed_changes:  # the plain rows' are found as they are compared
-            changes.households |= self._households(entity, pending)
+            changes.households |= self._households(entity, edited)
         else:
             changes.households |= self._households(entity, rows)
         if entity == "jurisdiction":
             self._free_codes(rows)
-        plain += [row for row in pending if not self._merge_pending(entity, row)]
+        plain += [row for row in edited if not self._merge_pending(entity, row)]
         if narrow:
             plain, differing = self._update_differing(entity, plain)
             if self.listed_changes:

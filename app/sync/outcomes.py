@@ -19,13 +19,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BindParameter
 
 from app.models import OutboxEntry, SyncConflict, SyncRefusal
-from app.sync.apply import (
-    Changes,
-    Pending,
-    RowWriter,
-    stamp_rows,
-    wire_row,
-)
+from app.sync.apply import Changes, Pending, RowWriter, stamp_rows, wire_row
 from app.sync.state import load_state, save_state
 from app.sync.tables import sync_tables
 from app.sync.wire import FieldConflict, MutationStatus, Outcome, PushResponse, RefusalCode
