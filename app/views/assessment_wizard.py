@@ -128,7 +128,7 @@ class DimensionPage(QWizardPage):
         parts.append(self.tr("目前总分 %1，困境等级 %2").replace("%1", f"{result.total:.1f}")
                      .replace("%2", enum_text(result.hardship_level)))  # fmt: skip
         if missing:
-            parts.append(self.tr("本页还有 %1 项未回答").replace("%1", str(missing)))
+            parts.append(self.tr("本页还有 %n 项未回答", "", missing))
         self.score_label.setText("　·　".join(parts))
 
 

@@ -200,7 +200,7 @@ class HouseholdListView(QWidget):
 
     def _show_count(self, count: int) -> None:
         if not self.model.searching:
-            self.count_label.setText(self.tr("共 %1 户").replace("%1", f"{count:,}"))
+            self.count_label.setText(self.tr("共 %Ln 户", "", count))
         elif count >= SEARCH_LIMIT:
             text = self.tr("找到 %1 户以上，仅显示最相关的 %1 户；请输入更多内容缩小范围")
             self.count_label.setText(text.replace("%1", str(SEARCH_LIMIT)))
@@ -224,7 +224,7 @@ class HouseholdListView(QWidget):
         if not rows or self._gathering:
             return
         self._gathering = True
-        self.batch_print_button.setText(self.tr("正在准备 %1 户…").replace("%1", str(len(rows))))
+        self.batch_print_button.setText(self.tr("正在准备 %n 户…", "", len(rows)))
         self._update_print_button()
         self.model.ids_of_rows(rows, self._print_households, self._gathering_failed)
 
@@ -232,7 +232,7 @@ class HouseholdListView(QWidget):
         self._gathering_done()
         title = SPECS[FormKind.HOUSEHOLD].title
         if len(chosen) > 1:
-            title += self.tr("（%1 户）").replace("%1", str(len(chosen)))
+            title += self.tr("（%n 户）", "", len(chosen))
         self.printing.print_forms([(FormKind.HOUSEHOLD, i) for i in chosen], title)
 
     def _gathering_failed(self, error: BaseException) -> None:

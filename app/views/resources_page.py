@@ -169,7 +169,7 @@ class ResourcesPage(LazyPage):
         kind = combo_value(self.kind_combo)
         shown = [r for r in self._all if kind is None or r.provider_kind == kind]
         self.model.set_records(shown)
-        self.count_label.setText(self.tr("共 %1 项资源").replace("%1", str(len(shown))))
+        self.count_label.setText(self.tr("共 %n 项资源", "", len(shown)))
         self._on_selected()
 
     def selected(self) -> ResourceView | None:

@@ -76,9 +76,7 @@ def visit_heading(view: VisitView) -> str:
     if view.state == VisitState.DRAFT.value:
         parts.append(translate("VisitText", "草稿（未完成）"))
     elif view.amended:
-        parts.append(
-            translate("VisitText", "已更正 %1 次").replace("%1", str(len(view.amendments)))
-        )
+        parts.append(translate("VisitText", "已更正 %n 次", "", len(view.amendments)))
     return " · ".join(parts)
 
 

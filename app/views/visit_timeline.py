@@ -112,7 +112,7 @@ class VisitTimelinePanel(CaseworkTab):
     def _show_loaded(self, visits: list[VisitView]) -> None:
         self.model.set_visits(visits)
         drafts = sum(1 for v in visits if v.state == VisitState.DRAFT.value)
-        text = self.tr("共 %1 次走访").replace("%1", str(len(visits) - drafts))
+        text = self.tr("共 %n 次走访", "", len(visits) - drafts)
         if drafts:
             text += self.tr("，%1 份草稿").replace("%1", str(drafts))
         self.count_label.setText(text)

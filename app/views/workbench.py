@@ -78,7 +78,7 @@ class TaskListView(QWidget):
     def _columns(self) -> list[Column]:
         def overdue_text(task: Task) -> str:
             if task.overdue:
-                return self.tr("逾期 %1 天").replace("%1", str(task.days_overdue))
+                return self.tr("逾期 %n 天", "", task.days_overdue)
             return self.tr("今天") if task.due == task.today else ""
 
         return [

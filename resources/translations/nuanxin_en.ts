@@ -836,9 +836,12 @@ Profile folder: %1</translation>
         <source>目前总分 %1，困境等级 %2</source>
         <translation>Score so far %1, hardship %2</translation>
     </message>
-    <message>
-        <source>本页还有 %1 项未回答</source>
-        <translation>%1 question(s) on this page still unanswered</translation>
+    <message numerus="yes">
+        <source>本页还有 %n 项未回答</source>
+        <translation>
+            <numerusform>%n question on this page still unanswered</numerusform>
+            <numerusform>%n questions on this page still unanswered</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1455,9 +1458,26 @@ Profile folder: %1</translation>
         <source>全部居委</source>
         <translation>All committees</translation>
     </message>
-    <message>
-        <source>共 %1 户</source>
-        <translation>%1 households</translation>
+    <message numerus="yes">
+        <source>共 %Ln 户</source>
+        <translation>
+            <numerusform>%Ln household</numerusform>
+            <numerusform>%Ln households</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>正在准备 %n 户…</source>
+        <translation>
+            <numerusform>Preparing %n household…</numerusform>
+            <numerusform>Preparing %n households…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>（%n 户）</source>
+        <translation>
+            <numerusform> (%n household)</numerusform>
+            <numerusform> (%n households)</numerusform>
+        </translation>
     </message>
     <message>
         <source>找到 %1 户以上，仅显示最相关的 %1 户；请输入更多内容缩小范围</source>
@@ -1466,14 +1486,6 @@ Profile folder: %1</translation>
     <message>
         <source>找到 %1 户</source>
         <translation>%1 found</translation>
-    </message>
-    <message>
-        <source>正在准备 %1 户…</source>
-        <translation>Preparing %1 households…</translation>
-    </message>
-    <message>
-        <source>（%1 户）</source>
-        <translation> (%1 households)</translation>
     </message>
     <message>
         <source>无法读取所选的户，请重试：%1</source>
@@ -3495,9 +3507,12 @@ Profile folder: %1</translation>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
-    <message>
-        <source>共 %1 项资源</source>
-        <translation>%1 resources</translation>
+    <message numerus="yes">
+        <source>共 %n 项资源</source>
+        <translation>
+            <numerusform>%n resource</numerusform>
+            <numerusform>%n resources</numerusform>
+        </translation>
     </message>
     <message>
         <source>选择一项资源查看服务对象和说明。</source>
@@ -3941,9 +3956,12 @@ Profile folder: %1</translation>
 </context>
 <context>
     <name>TaskListView</name>
-    <message>
-        <source>逾期 %1 天</source>
-        <translation>%1 days overdue</translation>
+    <message numerus="yes">
+        <source>逾期 %n 天</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
     </message>
     <message>
         <source>今天</source>
@@ -4010,7 +4028,7 @@ Profile folder: %1</translation>
     </message>
     <message>
         <source>回顾一户一方案</source>
-        <translation>Review the household's plan</translation>
+        <translation>Review the household&apos;s plan</translation>
     </message>
     <message>
         <source>转介“%1”待跟进</source>
@@ -4315,9 +4333,12 @@ Profile folder: %1</translation>
         <source>草稿（未完成）</source>
         <translation>draft (unfinished)</translation>
     </message>
-    <message>
-        <source>已更正 %1 次</source>
-        <translation>corrected %1 time(s)</translation>
+    <message numerus="yes">
+        <source>已更正 %n 次</source>
+        <translation>
+            <numerusform>corrected once</numerusform>
+            <numerusform>corrected %n times</numerusform>
+        </translation>
     </message>
     <message>
         <source>接触：%1</source>
@@ -4350,9 +4371,12 @@ Profile folder: %1</translation>
         <source>打印所选走访记录（Ctrl+P）；草稿定稿后才能打印</source>
         <translation>Print the chosen visit record (Ctrl+P); a draft can be printed once it is finished</translation>
     </message>
-    <message>
-        <source>共 %1 次走访</source>
-        <translation>%1 visit(s)</translation>
+    <message numerus="yes">
+        <source>共 %n 次走访</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
     </message>
     <message>
         <source>，%1 份草稿</source>
