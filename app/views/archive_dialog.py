@@ -243,9 +243,7 @@ class ArchiveDialog(QDialog):
         self.progress.setValue(max(result.forms, 1))
         self.status.setText(self.tr("归档完成。"))
         lines = [
-            self.tr("共 %1 份表单（另含 manifest.csv 和 README.txt）").replace(
-                "%1", str(result.forms)
-            ),
+            self.tr("共 %n 份表单（另含 manifest.csv 和 README.txt）", "", result.forms),
             self.tr("文件：%1").replace("%1", str(result.path)),
             self.tr("大小：%1").replace("%1", size_text(result.size)),
             "SHA-256：" + result.sha256,

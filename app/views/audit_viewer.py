@@ -174,7 +174,7 @@ class AuditViewer(QDialog):
         for name in actors:
             if name not in known:
                 self.actor.addItem(name)
-        self.status.setText(self.tr("共 %1 条记录").replace("%1", str(len(rows))))
+        self.status.setText(self.tr("共 %n 条记录", "", len(rows)))
 
     def _fail(self, error: BaseException) -> None:
         message = getattr(error, "zh", None) or str(error)
@@ -194,7 +194,7 @@ class AuditViewer(QDialog):
         self.workspace.tasks.submit(
             lambda: audit_log.export(store, wanted, target, actor=actor),
             on_done=lambda count: self.status.setText(
-                self.tr("已导出 %1 条记录到 %2").replace("%1", str(count)).replace("%2", path)
+                self.tr("已导出 %n 条记录到 %1", "", count).replace("%1", path)
             ),
             on_error=self._on_export_failed,
             owner=self,

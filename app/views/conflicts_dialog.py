@@ -234,9 +234,8 @@ class ConflictsDialog(QDialog):
         self.row_list.clear()
         for row in self.rows:
             item = QListWidgetItem(
-                self.tr("%1：%2（%3 处）")
+                self.tr("%1：%2（%n 处）", "", len(row.conflicts))
                 .replace("%1", entity_label(row.entity))
-                .replace("%3", str(len(row.conflicts)))
                 .replace("%2", row.label)
             )
             item.setToolTip(item.text())

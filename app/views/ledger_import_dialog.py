@@ -294,7 +294,7 @@ class LedgerImportDialog(QDialog):
         text = text.replace("%1", str(result.imported)).replace("%2", str(result.rejected))
         self.check_label.setText(text)
         self.save_report_button.setVisible(bool(result.errors))
-        self.next_button.setText(self.tr("导入 %1 行").replace("%1", str(result.imported)))
+        self.next_button.setText(self.tr("导入 %n 行", "", result.imported))
         self.next_button.setEnabled(result.imported > 0)
         self.checked.emit(result)
 

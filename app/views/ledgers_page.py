@@ -139,8 +139,8 @@ class LedgersPage(QWidget):
 
     def _on_exported(self, path: Path, rows: int) -> None:
         self.export_button.setEnabled(True)
-        text = self.tr("已导出 %1 行：%2").replace("%1", f"{rows:,}")
-        self.export_summary.setText(text.replace("%2", str(path)))
+        text = self.tr("已导出 %Ln 行：%1", "", rows)
+        self.export_summary.setText(text.replace("%1", str(path)))
         self.exported.emit(str(path), rows)
 
     def _on_export_failed(self, error: BaseException) -> None:

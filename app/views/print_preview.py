@@ -142,7 +142,7 @@ class PrintPreviewDialog(QDialog):
 
     def _on_pages_ready(self, result: PreviewPages) -> None:
         self.pdf, self._images = result.pdf, result.images
-        self.status.setText(self.tr("共 %1 页").replace("%1", str(len(self._images))))
+        self.status.setText(self.tr("共 %n 页", "", len(self._images)))
         for button in (self.print_button, self.save_button, self.zoom_in, self.zoom_out):
             button.setEnabled(True)
         self._show_pages()

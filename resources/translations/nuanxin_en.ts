@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>共 %1 台设备，已停用 %2 台</source>
-        <translation>%1 devices, %2 revoked</translation>
+        <translation>Devices: %1 · revoked: %2</translation>
     </message>
     <message>
         <source>操作失败：%1</source>
@@ -116,15 +116,18 @@
     </message>
     <message>
         <source>正在归档：%1 / %2 份表单</source>
-        <translation>Archiving: %1 / %2 forms</translation>
+        <translation>Archiving forms: %1 / %2</translation>
     </message>
     <message>
         <source>归档完成。</source>
         <translation>Archive complete.</translation>
     </message>
-    <message>
-        <source>共 %1 份表单（另含 manifest.csv 和 README.txt）</source>
-        <translation>%1 forms (plus manifest.csv and README.txt)</translation>
+    <message numerus="yes">
+        <source>共 %n 份表单（另含 manifest.csv 和 README.txt）</source>
+        <translation>
+            <numerusform>%n form (plus manifest.csv and README.txt)</numerusform>
+            <numerusform>%n forms (plus manifest.csv and README.txt)</numerusform>
+        </translation>
     </message>
     <message>
         <source>文件：%1</source>
@@ -411,9 +414,12 @@ hardship %2 · %3 · score %4</translation>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
-    <message>
-        <source>共 %1 条记录</source>
-        <translation>%1 records</translation>
+    <message numerus="yes">
+        <source>共 %n 条记录</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
     </message>
     <message>
         <source>读取失败：%1</source>
@@ -423,9 +429,12 @@ hardship %2 · %3 · score %4</translation>
         <source>导出审计日志</source>
         <translation>Export audit log</translation>
     </message>
-    <message>
-        <source>已导出 %1 条记录到 %2</source>
-        <translation>Exported %1 records to %2</translation>
+    <message numerus="yes">
+        <source>已导出 %n 条记录到 %1</source>
+        <translation>
+            <numerusform>Exported %n record to %1</numerusform>
+            <numerusform>Exported %n records to %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>导出失败</source>
@@ -577,9 +586,12 @@ hardship %2 · %3 · score %4</translation>
         <source>放弃本机修改</source>
         <translation>Discard my edit</translation>
     </message>
-    <message>
-        <source>%1：%2（%3 处）</source>
-        <translation>%1: %2 (%3 fields)</translation>
+    <message numerus="yes">
+        <source>%1：%2（%n 处）</source>
+        <translation>
+            <numerusform>%1: %2 (%n field)</numerusform>
+            <numerusform>%1: %2 (%n fields)</numerusform>
+        </translation>
     </message>
     <message>
         <source>、</source>
@@ -628,11 +640,11 @@ Both sides changed the fields below; decide each one.</translation>
     </message>
     <message>
         <source>在册 %1 户：走访逾期 %2 户，从未评估 %3 户，没有服务方案 %4 户</source>
-        <translation>%1 active households: %2 with a visit overdue, %3 never assessed, %4 without a service plan</translation>
+        <translation>Active households: %1 · visit overdue: %2 · never assessed: %3 · no service plan: %4</translation>
     </message>
     <message>
         <source>%1 · %2：%3 户（双击打开户档案）</source>
-        <translation>%1 · %2: %3 households (double-click to open one)</translation>
+        <translation>%1 · %2: %3 (double-click a household to open it)</translation>
     </message>
 </context>
 <context>
@@ -976,7 +988,7 @@ Profile folder: %1</translation>
     </message>
     <message>
         <source>可能重复：%1 对户，%2 对人员</source>
-        <translation>Possible duplicates: %1 household pairs, %2 person pairs</translation>
+        <translation>Possible duplicates: household pairs %1, person pairs %2</translation>
     </message>
     <message>
         <source>操作失败：</source>
@@ -1648,7 +1660,7 @@ Profile folder: %1</translation>
     </message>
     <message>
         <source>共 %1 条，已超期 %2 条</source>
-        <translation>%1 requests, %2 past their deadline</translation>
+        <translation>Requests: %1 · past their deadline: %2</translation>
     </message>
     <message>
         <source>选择线上求助导出文件</source>
@@ -1660,7 +1672,7 @@ Profile folder: %1</translation>
     </message>
     <message>
         <source>导入 %1 条求助；%2 条已在队列中，跳过；%3 条有误未导入。</source>
-        <translation>%1 requests imported; %2 already in the queue were skipped; %3 with errors were not imported.</translation>
+        <translation>Requests imported: %1. Already in the queue, skipped: %2. With errors, not imported: %3.</translation>
     </message>
     <message>
         <source>导入线上求助</source>
@@ -1889,11 +1901,14 @@ Profile folder: %1</translation>
     </message>
     <message>
         <source>检查完毕：%1 行可导入，%2 行有误（有误的行不导入，见下表）。</source>
-        <translation>Checked: %1 rows can be imported, %2 rows have errors (they are not imported; see below).</translation>
+        <translation>Checked. Rows that can be imported: %1. Rows with errors (not imported; see below): %2.</translation>
     </message>
-    <message>
-        <source>导入 %1 行</source>
-        <translation>Import %1 rows</translation>
+    <message numerus="yes">
+        <source>导入 %n 行</source>
+        <translation>
+            <numerusform>Import %n row</numerusform>
+            <numerusform>Import %n rows</numerusform>
+        </translation>
     </message>
     <message>
         <source>正在导入…（可随时取消，取消后不写入任何数据）</source>
@@ -1901,7 +1916,7 @@ Profile folder: %1</translation>
     </message>
     <message>
         <source>导入完成：新建 %1 户、更新 %2 户；新增成员 %3 人、更新 %4 人；%5 行有误未导入。</source>
-        <translation>Imported: %1 households new, %2 updated; %3 members new, %4 updated; %5 rows with errors not imported.</translation>
+        <translation>Imported. Households: %1 new, %2 updated. Members: %3 new, %4 updated. Rows with errors, not imported: %5.</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -2000,15 +2015,18 @@ Profile folder: %1</translation>
     </message>
     <message>
         <source>上次导入：%1 行已导入，%2 行有误未导入。</source>
-        <translation>Last import: %1 rows imported, %2 rows with errors not imported.</translation>
+        <translation>Last import. Rows imported: %1. Rows with errors, not imported: %2.</translation>
     </message>
     <message>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
-    <message>
-        <source>已导出 %1 行：%2</source>
-        <translation>Exported %1 rows: %2</translation>
+    <message numerus="yes">
+        <source>已导出 %Ln 行：%1</source>
+        <translation>
+            <numerusform>Exported %Ln row: %1</numerusform>
+            <numerusform>Exported %Ln rows: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>导出失败：%1</source>
@@ -2149,7 +2167,7 @@ Profile folder: %1</translation>
     </message>
     <message>
         <source>编码：%1；表头在第 %2 行；数据 %3 行。</source>
-        <translation>Encoding: %1; headers in row %2; %3 data rows.</translation>
+        <translation>Encoding: %1; headers in row %2; data rows: %3.</translation>
     </message>
     <message>
         <source>（不导入）</source>
@@ -2809,9 +2827,12 @@ Profile folder: %1</translation>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
-    <message>
-        <source>共 %1 页</source>
-        <translation>%1 pages</translation>
+    <message numerus="yes">
+        <source>共 %n 页</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>找不到要打印的记录，可能已被删除。</source>
@@ -4013,7 +4034,7 @@ Profile folder: %1</translation>
     </message>
     <message>
         <source>共 %1 项：逾期 %2 项，今天到期 %3 项</source>
-        <translation>%1 tasks: %2 overdue, %3 due today</translation>
+        <translation>Tasks: %1 · overdue: %2 · due today: %3</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,9 @@ def test_counts_take_the_english_plural(qtbot: QtBot) -> None:
         assert count("VisitTimelinePanel", "共 %n 次走访", "", 1) == "1 visit"
         assert count("VisitText", "已更正 %n 次", "", 1) == "corrected once"
         assert count("VisitText", "已更正 %n 次", "", 2) == "corrected 2 times"
+        assert count("ConflictsDialog", "%1：%2（%n 处）", "", 1) == "%1: %2 (1 field)"
+        assert count("LedgerImportDialog", "导入 %n 行", "", 1) == "Import 1 row"
+        assert count("PrintPreviewDialog", "共 %n 页", "", 3) == "3 pages"
     finally:
         QCoreApplication.removeTranslator(translator)
 
