@@ -190,13 +190,9 @@ class RowWriter:
 
     def _households(self, entity: str, rows: list[WireRow]) -> set[str]:
         """The households these rows belong to, here and on the server."""
-        if entity == "household":
-            return {r["id"] for r in rows}
-        if entity != "member" or not rows:
-            return set()
-        found = self._local_parents(entity, [r["id"] for r in rows])
-        found.update(str(r["fields"].get("household_id") or "") for r in rows)
-        found.discard("")
+        found = _named_households(entity, rows)
+        if entity == "member" and rows:
+            found |= self._local_parents(entity, [r["id"] for r in rows])
         return found
 
     def _update_differing(self, entity: str, rows: list[WireRow]) -> tuple[list[WireRow], set[str]]:
@@ -243,11 +239,7 @@ class RowWriter:
         for key, params in updates.items():
             sets = ", ".join(f'"{name}" = ?' for name in key)
             self.connection.exec_driver_sql(f'UPDATE "{entity}" SET {sets} WHERE id = ?', params)
-        if entity == "household":
-            households.update(row["id"] for row in absent)
-        elif entity == "member":
-            households.update(str(p) for r in absent if (p := r["fields"].get("household_id")))
-        return absent, households
+        return absent, households | _named_households(entity, absent)  # absent: no old parent
 
     def _merge_pending(self, entity: str, row: WireRow) -> bool:
         """Update an existing local row except its pending fields; False when it is absent
@@ -306,17 +298,26 @@ class RowWriter:
         return found
 
 
+def _named_households(entity: str, rows: list[WireRow]) -> set[str]:
+    """The households these rows name: a household itself, a member's household_id."""
+    if entity == "household":
+        return {r["id"] for r in rows}
+    if entity == "member":
+        return {str(p) for r in rows if (p := r["fields"].get("household_id"))}
+    return set()
+
+
 def stamp_rows(connection: Connection, entity: str, outcomes: Sequence[Outcome]) -> set[str]:
     """Take the server's seq and stamp on rows a push left exactly as they are here (outcomes
     with a ``stamp``): only those three columns change, and a local copy newer already stays.
     Returns the ids of rows not here (rows with outbox entries always are)."""
-    stamped = [o for o in outcomes if o.stamp is not None]
-    ids = [o.id for o in stamped]
+    stamped = [(o, o.stamp) for o in outcomes if o.stamp is not None]
+    ids = [o.id for o, _ in stamped]
     missing = set(ids) - set(_stored_rows(connection, entity, [], ids))
     params = [
-        (o.seq, store_datetime(o.stamp.updated_at), o.stamp.updated_by, o.id, o.seq)
-        for o in stamped
-        if o.stamp is not None and o.id not in missing
+        (o.seq, store_datetime(stamp.updated_at), stamp.updated_by, o.id, o.seq)
+        for o, stamp in stamped
+        if o.id not in missing
     ]
     if params:
         connection.exec_driver_sql(

@@ -126,9 +126,9 @@ class PushRequest:
     schema_version: Annotated[int, Field(ge=0, le=BIGGEST)]
     mutations: list[Mutation]
     history: HistoryId = ""  # of the base_seqs (PullPage.history); empty: not checked
-    # True: an outcome that left the row exactly as the laptop has it (the row was unchanged
-    # since the mutation's base_seq, and every pushed field was applied) carries ``stamp``
-    # instead of ``row``. Absent (older clients): every outcome carries the whole row.
+    # True: an outcome that left the row exactly as the laptop has it (the row unchanged since
+    # the mutation's base_seq, no conflict, no move) carries ``stamp`` instead of ``row``.
+    # Absent (older clients): every outcome carries the whole row.
     stamps: bool = False
 
 
