@@ -29,6 +29,7 @@ from app.views.workspace import Workspace
 
 SEARCH_DELAY_MS = 250
 COLUMN_WIDTHS = (120, 170, 0, 150, 52, 64, 76, 104)  # 0: the address column stretches
+# Narrowest widths, for Chinese headers: a longer header (English "Members") widens its column.
 
 
 class HouseholdListView(QWidget):
@@ -90,7 +91,8 @@ class HouseholdListView(QWidget):
         header.sectionClicked.connect(lambda _c: header.setSortIndicatorShown(True))
         for column, width in enumerate(COLUMN_WIDTHS):
             if width:
-                self.table.setColumnWidth(column, width)
+                # sectionSizeHint: the header's text, margins and sort arrow
+                self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 

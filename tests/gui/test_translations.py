@@ -90,6 +90,11 @@ def test_switching_to_english_translates_title_navigation_and_headers(
     assert [window.nav.item(r).text() for r in range(2)] == ["Workbench", "Households"]
     model = window.household_list.model
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Head"
+    header = window.household_list.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(model.columnCount()):  # no header is cut ("Members" was, at 52 px)
+        text = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) > metrics.horizontalAdvance(text), text
     assert window.language_label.text() == "English"
     assert window.workspace.profile.settings["language"] == "en"
     with qtbot.waitSignal(window.loaded, timeout=15_000):
