@@ -8,10 +8,12 @@ has not yet given the server, the cursor of what it has received."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import socket
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
 
 import httpx
@@ -33,15 +35,20 @@ from app.sync.errors import (
     SyncError,
 )
 from app.sync.outcomes import keep_conflict
-from app.sync.pulling import Puller
+from app.sync.pulling import BULK_ROWS, Puller
 from app.sync.pushing import PUSH_BATCH, Pusher
 from app.sync.report import Cancelled, Progress, SyncReport, read_counts
 from app.sync.state import SyncState, load_state, save_state
-from app.sync.transactions import write_transaction
+from app.sync.transactions import checkpoint_in_passing, write_transaction
 from app.sync.wire import MAX_PULL_LIMIT, ErrorCode, UserInfo
 
 HttpFactory = Callable[[str], httpx.Client]
 LISTED_CONFLICTS_CAP = 1000  # the server lists at most this many
+# Rows a sync writes without checkpointing (each about one page of the WAL) before the WAL is
+# copied into the database file in the background: SQLite's own threshold is 1,000 pages.
+CHECKPOINT_ROWS = 1000
+
+log = logging.getLogger(__name__)
 
 
 class SyncEngine:
@@ -66,8 +73,12 @@ class SyncEngine:
         self.page_limit = page_limit
         self.push_batch = push_batch
         self.device_name = device_name or socket.gethostname()[:100]
+        self.checkpoint_rows = CHECKPOINT_ROWS
         self._client: SyncClient | None = None
         self._lock = threading.Lock()
+        self._unchecked = 0  # rows written by syncs since the WAL was last checkpointed
+        self._checkpointer: ThreadPoolExecutor | None = None
+        self._checkpoint: Future[None] | None = None
 
     # ---- state ---------------------------------------------------------------------------
 
@@ -90,6 +101,13 @@ class SyncEngine:
         if self._client is not None:
             self._client.close()
             self._client = None
+        self.settle()
+
+    def settle(self) -> None:
+        """Wait for the background checkpoint, if one runs (before the store is closed)."""
+        if self._checkpointer is not None:
+            self._checkpointer.shutdown(wait=True)
+            self._checkpointer = None
 
     def reachable(self) -> bool:
         return self.state.linked and self.client().reachable()
@@ -193,8 +211,32 @@ class SyncEngine:
             except SyncError as error:
                 self._finish(report, started, error, complete=False)
                 raise
+            finally:
+                self._checkpoint_when_due(report)
             self._finish(report, started, None, complete=len(steps) == 3)
             return report
+
+    def _checkpoint_when_due(self, report: SyncReport) -> None:
+        """Start a checkpoint on a thread of its own once syncs wrote enough rows: the next
+        sync, or a save, need not wait for it (a PASSIVE one takes no lock they need)."""
+        if report.pulled >= BULK_ROWS:
+            self._unchecked = 0  # the Puller checkpointed at its end
+            return
+        self._unchecked += report.pulled + report.pushed
+        if self._unchecked < self.checkpoint_rows:
+            return
+        if self._checkpoint is not None and not self._checkpoint.done():
+            return  # one still runs; the next sync starts another
+        self._unchecked = 0
+        if self._checkpointer is None:
+            self._checkpointer = ThreadPoolExecutor(1, thread_name_prefix="nuanxin-checkpoint")
+        self._checkpoint = self._checkpointer.submit(self._checkpoint_quietly)
+
+    def _checkpoint_quietly(self) -> None:
+        try:
+            checkpoint_in_passing(self.store)
+        except Exception:  # a full disk, a closed store: the WAL keeps everything meanwhile
+            log.warning("background WAL checkpoint failed", exc_info=True)
 
     def _outbox_waiting(self) -> bool:
         """Whether edits wait in the outbox: a pull never runs before they are pushed. One may

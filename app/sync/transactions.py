@@ -28,8 +28,10 @@ def write_transaction(
     with its cursor, the recorded answer to a push, sync bookkeeping), so its commit need not
     wait for the disk (synchronous=NORMAL: after a power cut it may be gone, and comes again;
     it is never half there). Its commit also does not checkpoint the WAL: a first sync's 50
-    pages would each copy their pages into the database file on the way; Puller checkpoints
-    once at the end instead (checkpoint_after_bulk)."""
+    pages would each copy their pages into the database file on the way, and an incremental
+    sync would pay for a checkpoint every tenth time. Puller checkpoints a large pull once at
+    the end instead (checkpoint_after_bulk), and SyncEngine the rest in the background
+    (checkpoint_in_passing)."""
     with store.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None
@@ -83,4 +85,13 @@ def checkpoint_after_bulk(store: Store) -> None:
     WAL as big as the data). A busy reader only makes it partial: the next commit goes on."""
     with store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.commit()
+
+
+def checkpoint_in_passing(store: Store) -> None:
+    """Copy what the WAL holds into the database file, waiting for no one (PASSIVE): pages a
+    reader still needs stay for the next time. A laptop that only pulls (a supervisor's) has
+    no other writer to do it, and its WAL grew by every pull until the app closed."""
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
         conn.commit()
