@@ -177,6 +177,32 @@ def test_a_store_restored_from_backup_renumbers_its_edits(
     assert revisions_of(server, advisor.engine.state.device_id) == [1, 2, 3, 4]
 
 
+def test_edits_a_restored_store_sends_again_never_undo_what_came_after_them(
+    laptop: LaptopMaker,
+) -> None:
+    advisor = laptop("advisor")
+    household = new_household(advisor, head="甲")  # mids 1, 2: the household and its head
+    database = advisor.folder / "nuanxin.db"
+    advisor.close()
+    shutil.copy(database, advisor.folder / "backup.db")  # a copy with them still to push
+    advisor.crash()
+    advisor.sync()
+    set_household(advisor, household, notes="复查")
+    advisor.sync()
+    advisor.close()
+    shutil.copy(advisor.folder / "backup.db", database)  # restored: mids 1, 2 waiting again
+    advisor.crash()
+
+    report = advisor.sync()
+
+    # The server answers them with the outcomes it stored, and applies nothing again: the
+    # household as first sent (notes empty) would otherwise replace the later edit.
+    assert report.renumbered == 0 and report.refused == [] and report.conflicts == 0
+    assert advisor.outbox() == []
+    assert advisor.households.get_household(household).data.notes == "复查"
+    assert advisor.rows("household") == laptop("station").rows("household")
+
+
 def test_a_refused_edit_is_kept_for_the_user_and_fails_the_sync_with_code_3(
     laptop: LaptopMaker,
 ) -> None:
