@@ -4,11 +4,11 @@ period, never assessed, or without a service plan; clicking a count lists those 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from app.services.coverage import GAPS, CoverageRow, CoverageService
 from app.services.household_records import HouseholdRow
-from app.views.household_list import COLUMN_WIDTHS as HOUSEHOLD_COLUMN_WIDTHS
+from app.views.household_list import size_household_columns
 from app.views.household_table_model import HOUSEHOLD_ID_ROLE, HouseholdTableModel
 from app.views.lazy_page import LazyPage, fit_columns, record_table
 from app.views.record_table_model import ALERT_COLOR, Column, RecordTableModel
@@ -71,13 +71,7 @@ class CoveragePage(LazyPage):
         self.list_label.setWordWrap(True)
         self.household_table = record_table(self)
         self.household_table.setModel(self.households)
-        for column, width in enumerate(HOUSEHOLD_COLUMN_WIDTHS):
-            if width:
-                self.household_table.setColumnWidth(column, width)
-            else:
-                self.household_table.horizontalHeader().setSectionResizeMode(
-                    column, QHeaderView.ResizeMode.Stretch
-                )
+        size_household_columns(self.household_table)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)

@@ -32,6 +32,17 @@ COLUMN_WIDTHS = (120, 170, 0, 150, 52, 64, 76, 104)  # 0: the address column str
 # Narrowest widths, for Chinese headers: a longer header (English "Members") widens its column.
 
 
+def size_household_columns(table: QTableView) -> None:
+    """The household columns' widths, in any language: the address stretches, and no column is
+    narrower than its header (sectionSizeHint: the text, the margins and the sort arrow)."""
+    header = table.horizontalHeader()
+    for column, width in enumerate(COLUMN_WIDTHS):
+        if width:
+            table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
 class HouseholdListView(QWidget):
     """Browse (paged, sorted in SQL) or search; ``open_requested`` carries a household id."""
 
@@ -89,12 +100,7 @@ class HouseholdListView(QWidget):
         header = self.table.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.sectionClicked.connect(lambda _c: header.setSortIndicatorShown(True))
-        for column, width in enumerate(COLUMN_WIDTHS):
-            if width:
-                # sectionSizeHint: the header's text, margins and sort arrow
-                self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        size_household_columns(self.table)
 
         count_row = QHBoxLayout()
         count_row.addWidget(self.count_label, 1)
