@@ -48,7 +48,9 @@ class FormDialog(QDialog):
                 layout.addWidget(part)
         layout.addWidget(self.form_message)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(min_width)
+        # Never narrower than the layout needs: a set minimum width replaces the layout's own,
+        # and the English category boxes of the household form were cut at 620 px.
+        self.setMinimumWidth(max(min_width, layout.minimumSize().width()))
 
     def _changed(self, field_name: str) -> None:
         self.messages.touch(field_name)

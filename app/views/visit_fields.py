@@ -33,6 +33,7 @@ from app.views.form_fields import (
 )
 
 NEED_COLUMNS = 3
+TEXT_MIN_WIDTH = 280  # px: the situation, advice and agreed actions boxes
 
 
 def shanghai_now() -> dt.datetime:
@@ -109,6 +110,7 @@ class VisitFields(QWidget):
         for edit, height in ((self.situation_edit, 120), (self.advice_edit, 70),
                              (self.actions_edit, 70)):  # fmt: skip
             edit.setMinimumHeight(height)
+            edit.setMinimumWidth(TEXT_MIN_WIDTH)  # the record itself: never squeezed
         self._row(form, "situation", self.tr("观察到的情况"), self.situation_edit)
         self._row(form, "advice", self.tr("给出的建议"), self.advice_edit)
         self._row(form, "agreed_actions", self.tr("约定的行动"), self.actions_edit)

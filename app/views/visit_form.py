@@ -110,8 +110,10 @@ class VisitForm(QDialog):
                        self.reason_row, self.form_message):  # fmt: skip
             layout.addWidget(widget)
         layout.addLayout(self._buttons())
-        self.setMinimumWidth(880)
-        self.resize(920, 600)
+        # At least what the layout needs (the English labels and needs are wider): a set
+        # minimum width replaces the layout's own.
+        self.setMinimumWidth(max(880, layout.minimumSize().width()))
+        self.resize(max(920, self.sizeHint().width()), 600)
 
     def _buttons(self) -> QHBoxLayout:
         self.finish_button = QPushButton(self.tr("完成"))

@@ -13,7 +13,11 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from pytestqt.qtbot import QtBot
 
 from app.views.application import resource_path
+from app.views.household_dialog import HouseholdDialog
 from app.views.main_window import MainWindow
+from app.views.visit_fields import TEXT_MIN_WIDTH
+from app.views.visit_form import VisitForm
+from tests.gui.workflow_seed import add_household
 
 TS_FILE = resource_path("translations", "nuanxin_en.ts")
 VIEWS = Path(__file__).resolve().parents[2] / "app" / "views"
@@ -100,3 +104,23 @@ def test_switching_to_english_translates_title_navigation_and_headers(
     with qtbot.waitSignal(window.loaded, timeout=15_000):
         window.set_language("zh_CN")
     assert window.nav.item(1).text() == "户档案"
+
+
+def test_english_forms_open_wide_enough_for_their_words(qtbot: QtBot, window: MainWindow) -> None:
+    """English labels are longer: the forms grow to fit them instead of cutting them off."""
+    with qtbot.waitSignal(window.loaded, timeout=15_000):
+        window.set_language("en")
+    workspace = window.workspace
+    household = add_household(workspace.store, "张伟", 1)
+    household_form = HouseholdDialog(workspace, workspace.households.get_household(household))
+    visit_form = VisitForm(workspace, household)
+    for form in (household_form, visit_form):
+        qtbot.addWidget(form)
+        form.show()
+        qtbot.waitExposed(form)
+    boxes = [*household_form.category_boxes.values(), *visit_form.fields.need_boxes.values()]
+    for box in boxes:  # "Severely disabled, unemployed" was cut to "Severely disabl"
+        assert box.width() >= box.sizeHint().width(), box.text()
+    fields = visit_form.fields
+    for edit in (fields.situation_edit, fields.advice_edit, fields.actions_edit):
+        assert edit.width() >= TEXT_MIN_WIDTH  # the visit's own text got 155 px in English
