@@ -3,6 +3,7 @@ shown (or on its next showing): pages nobody opens cost nothing at startup."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
@@ -64,3 +65,41 @@ def fit_columns(table: QTableView, *stretch: int) -> None:
             else QHeaderView.ResizeMode.ResizeToContents
         )
         header.setSectionResizeMode(column, mode)
+
+
+class WholeColumn(QObject):
+    """Keeps a stretching column (names) at least as wide as its widest cell: when the other
+    columns leave it less (the English dashboard's ten long headers), it stops stretching and
+    the table scrolls sideways instead of cutting every name short."""
+
+    def __init__(self, table: QTableView, column: int) -> None:
+        super().__init__(table)
+        self.table, self.column = table, column
+        table.viewport().installEventFilter(self)
+        model = table.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+            signal.connect(self._fit_soon)
+        model.dataChanged.connect(self._fit_soon)
+        self._fit_soon()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _fit_soon(self, *_args: object) -> None:
+        QTimer.singleShot(0, self, self.fit)  # once the other columns fitted the new data
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        needed = max(self.table.sizeHintForColumn(self.column), header.sectionSizeHint(self.column))
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != self.column and not header.isSectionHidden(c)
+        )
+        if others + needed <= self.table.viewport().width():
+            header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(self.column, needed)

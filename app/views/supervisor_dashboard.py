@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.services.dashboard import CommitteeStats, Dashboard, DashboardService
 from app.services.dashboard_export import export_dashboard
 from app.views import dashboard_charts as charts
-from app.views.lazy_page import LazyPage, record_table
+from app.views.lazy_page import LazyPage, WholeColumn, fit_columns, record_table
 from app.views.record_table_model import Column, RecordTableModel
 from app.views.workspace import Workspace
 
@@ -103,10 +102,8 @@ class SupervisorDashboardPage(LazyPage):
         self.table = record_table(self)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.table, 0)
+        self.whole_names = WholeColumn(self.table, 0)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, self.tr("按居委明细"))
         self._chart_tabs: list[tuple[QHBoxLayout, list[ChartMaker]]] = []

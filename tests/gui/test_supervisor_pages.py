@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCharts import QChartView
+from PySide6.QtWidgets import QHeaderView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -168,3 +169,34 @@ def test_duplicate_household_is_merged_keeping_visits_and_assessments(
     assert sql(workspace, "SELECT count(*) FROM visit WHERE household_id = :h", h=kept) == 3
     assert sql(workspace, "SELECT count(*) FROM assessment WHERE household_id = :h", h=kept) == 2
     assert sql(workspace, "SELECT deleted FROM household WHERE id = :h", h=twin) == 1
+
+
+def test_committee_names_stay_whole_when_the_english_columns_need_the_width(
+    qtbot: QtBot, supervisor: tuple[MainWindow, dict[str, str]]
+) -> None:
+    window, _ids = supervisor
+    window.resize(1280, 800)
+    with qtbot.waitSignal(window.loaded, timeout=15_000):
+        window.set_language("en")
+    page = window.workflow.dashboard
+    with qtbot.waitSignal(page.dashboard_loaded, timeout=10_000):
+        window.workflow.show_page(page)
+    table, header = page.table, page.table.horizontalHeader()
+    numbers = sum(header.sectionSize(c) for c in range(1, header.count()))
+    assert numbers > table.viewport().width() / 2  # the long English headers take the room
+    # The names column stopped stretching: as wide as its widest name, the table scrolls.
+    qtbot.waitUntil(lambda: header.sectionSize(0) >= table.sizeHintForColumn(0))
+    with qtbot.waitSignal(window.loaded, timeout=15_000):
+        window.set_language("zh_CN")  # rebuilds the pages: the dashboard loads again
+    page = window.workflow.dashboard
+    window.workflow.show_page(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+    table, header = page.table, page.table.horizontalHeader()
+    # In Chinese everything fits: the names column stretches to fill the table.
+    qtbot.waitUntil(lambda: header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch)
+    qtbot.waitUntil(
+        lambda: (
+            sum(header.sectionSize(c) for c in range(header.count()))
+            >= table.viewport().width() - 1
+        )
+    )
