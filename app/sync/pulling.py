@@ -52,6 +52,7 @@ class Puller:
         limit: int = MAX_PULL_LIMIT,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        state: SyncState | None = None,
     ) -> None:
         self.store = store
         self.client = client
@@ -59,6 +60,8 @@ class Puller:
         self.limit = limit
         self.progress = progress
         self.cancelled = cancelled
+        self._given = state  # the state as the caller just read it, when nothing changed since
+        self._saved: SyncState | None = None  # as the last page saved it, if nothing else wrote
         self._deferred = False  # whether a page of this pull set table indexes aside
 
     def run(self) -> None:
@@ -75,7 +78,7 @@ class Puller:
         # The state is read again only after the steps that change it: an incremental pull
         # of 100 rows read it five times and checked the set-aside indexes twice (2.5 ms of 28).
         self._restore_indexes()  # set aside by a pull that never finished (a crash)
-        state = self._state()
+        state = self._given or self._state()
         if state.refetch and not state.rebootstrap:
             self.start_rebootstrap()
             state = self._state()
@@ -83,6 +86,7 @@ class Puller:
             self._fetch_entered()
             state = self._state()
         while (expired := self._pull_pages(state)) is not None:
+            self._saved = None
             if expired.change is not None:  # restored from a backup: its line changed
                 recover_line(self.store, expired.change)  # queue its losses, pull from 0
                 self.report.rebootstrapped = True
@@ -90,7 +94,9 @@ class Puller:
                 requeue_forgotten(self.store, self.client)
                 self.start_rebootstrap()
             state = self._state()
-        state = self._state()
+        # Usually the last page's own state, as it saved it (a read less): the flags below are
+        # written by this pull alone.
+        state = self._saved or self._state()
         if state.rebootstrap:
             self._finish_rebootstrap()  # leaves the derived data to redo
         if state.rebootstrap or state.derived_dirty:
@@ -164,6 +170,7 @@ class Puller:
             state.cursor = page.cursor
             state.history = page.history or state.history
             save_state(session, state)
+        self._saved = state
         self._count(changes)
         self._report_progress(page)
         return entered
@@ -200,6 +207,7 @@ class Puller:
 
     def _fetch_entered(self) -> None:
         """Fetch the rows of codes that joined the scope, from cursor 0, page by page."""
+        self._saved = None  # the state is written here as well
         while True:
             state = self._state()
             if not state.entered:
@@ -231,6 +239,7 @@ class Puller:
             self._count(changes)
 
     def _set_entered(self, codes: list[str], cursor: int) -> None:
+        self._saved = None
         with write_transaction(self.store) as session:
             state = load_state(session)
             state.entered, state.entered_cursor = codes, cursor
@@ -240,6 +249,7 @@ class Puller:
 
     def start_rebootstrap(self) -> None:
         """Pull everything again from 0, keeping the outbox; rows not sent again are dropped."""
+        self._saved = None
         with write_transaction(self.store) as session:
             state = load_state(session)
             restart_from_zero(session, state)
