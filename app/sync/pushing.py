@@ -72,7 +72,7 @@ class Pusher:
                 stamps=True,  # rows the push leaves as they are here need not come back
             )
             # Nothing is written before sending: until the answer is recorded the entries stay
-            # in the outbox, and a pull waits for them (SyncEngine._outbox_waiting).
+            # in the outbox, and a pull waits for them (SyncEngine._starting_point).
             try:
                 response = self.client.push(request)
             except CursorExpired as expired:

@@ -28,8 +28,9 @@ from app.views.tasks import TaskHandle
 from app.views.workspace import Workspace
 
 SEARCH_DELAY_MS = 250
-COLUMN_WIDTHS = (120, 170, 0, 150, 52, 64, 76, 104)  # 0: the address column stretches
-# Narrowest widths, for Chinese headers: a longer header (English "Members") widens its column.
+# The narrowest widths, for the Chinese headers (0: the address column stretches); a longer
+# header (English "Members") widens its column: size_household_columns.
+COLUMN_WIDTHS = (120, 170, 0, 150, 52, 64, 76, 104)
 
 
 def size_household_columns(table: QTableView) -> None:
